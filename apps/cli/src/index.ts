@@ -1,0 +1,3 @@
+/** @cml/cli — the `cml` command. */
+export { buildProgram } from './program.js';
+export { capabilities, statusTable, type Capability } from './status.js';

@@ -1,0 +1,2 @@
+// Entry point of the WASM core: every exported kernel is re-exported from here.
+export { torusAdd, torusSumSimd } from './torus';
