@@ -1,2 +1,3 @@
 // Entry point of the WASM core: every exported kernel is re-exported from here.
 export { torusAdd, torusSumSimd } from './torus';
+export * from './random/index';

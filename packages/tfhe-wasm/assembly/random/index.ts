@@ -1,0 +1,1 @@
+// CSPRNG kernels exported to JavaScript (ChaCha20; see csprng.ts once written).
