@@ -1,3 +1,5 @@
 // Entry point of the WASM core: every exported kernel is re-exported from here.
 export { torusAdd, torusSumSimd } from './torus';
 export * from './random/index';
+export * from './fft/index';
+export { heapBase } from './memory';

@@ -1,15 +1,24 @@
 /**
- * Loads and instantiates the AssemblyScript core (build/tfhe.wasm) in Node or a browser.
- * The path is resolved relative to this module so it works from src/ (tests) and dist/.
- * Node's fs is imported lazily so browser bundles never see it.
+ * Loads and instantiates the AssemblyScript core (build/tfhe.wasm) in Node or a browser, on a
+ * WebAssembly.Memory created here (the module imports its memory, so the same memory can later
+ * be shared with workers). The path is resolved relative to this module so it works from src/
+ * (tests) and dist/. Node's fs is imported lazily so browser bundles never see it.
  */
-export interface TfheExports {
+import { WasmAllocator } from './memory/allocator.js';
+import type { WasmKernels } from './wasm-kernels.js';
+
+export type { WasmKernels } from './wasm-kernels.js';
+
+/** The instantiated core: its kernels, its memory and the allocator of that memory. */
+export interface TfheExports extends WasmKernels {
   readonly memory: WebAssembly.Memory;
-  torusAdd(a: bigint, b: bigint): bigint;
-  torusSumSimd(ptr: number, count: number): bigint;
+  readonly allocator: WasmAllocator;
 }
 
+const MAX_PAGES = 65536;
+
 let instance: Promise<TfheExports> | undefined;
+let ready: TfheExports | undefined;
 
 async function loadWasmBytes(): Promise<BufferSource> {
   const url = new URL('../build/tfhe.wasm', import.meta.url);
@@ -26,14 +35,33 @@ async function loadWasmBytes(): Promise<BufferSource> {
 export function initTfhe(): Promise<TfheExports> {
   instance ??= (async () => {
     const module = await WebAssembly.compile(await loadWasmBytes());
+    const memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES });
     const wasm = await WebAssembly.instantiate(module, {
       env: {
+        memory,
         abort(_message: number, _file: number, line: number, column: number): never {
           throw new Error(`tfhe-wasm aborted at ${line}:${column}`);
         },
       },
     });
-    return wasm.exports as unknown as TfheExports;
+    const kernels = wasm.exports as unknown as WasmKernels;
+    const allocator = new WasmAllocator(memory, kernels.heapBase());
+    ready = { ...kernels, memory, allocator };
+    return ready;
   })();
   return instance;
+}
+
+/** Thrown when a synchronous API is used before `await initTfhe()`. */
+export class TfheNotInitializedError extends Error {
+  override readonly name = 'TfheNotInitializedError';
+  constructor() {
+    super('the WASM core is not loaded: await initTfhe() first');
+  }
+}
+
+/** The loaded core, for synchronous APIs; throws if initTfhe() has not resolved yet. */
+export function tfheRuntime(): TfheExports {
+  if (!ready) throw new TfheNotInitializedError();
+  return ready;
 }
