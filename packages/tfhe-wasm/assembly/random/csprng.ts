@@ -1,0 +1,141 @@
+/**
+ * A cryptographically secure generator: the ChaCha20 keystream of (key = 32-byte seed,
+ * stream), read as little-endian u64 words.
+ *
+ * Block layout: words 12-13 hold a 64-bit block counter (starting at 0) and words 14-15 the
+ * 64-bit stream number, i.e. the original ChaCha20 of Bernstein. For the first 2^32 blocks
+ * (256 GiB) this is exactly RFC 8439 ChaCha20 with nonce = 0x00000000 || stream (little
+ * endian). One seed gives 2^64 independent streams (e.g. one per key or ciphertext kind).
+ *
+ * All state lives in caller memory (CSPRNG_STATE_BYTES, 16-byte aligned), laid out as
+ *     [0, 32)    key (seed)                      [32, 40)  block counter (u64)
+ *     [40, 48)   stream (u64)                    [48, 52)  bytes consumed in the buffer
+ *     [52, 56)   1 if a spare normal is cached   [56, 64)  spare standard normal (f64)
+ *     [64, 320)  keystream buffer: 4 blocks
+ * The counter advances by 4 per refill and always stays a multiple of 4, so the 4-block
+ * kernel's 32-bit lane increments never carry into word 13.
+ */
+import { chacha20Blocks4 } from './chacha20';
+
+export const CSPRNG_STATE_BYTES: usize = 320;
+
+const KEY: usize = 0;
+const COUNTER: usize = 32;
+const CONSUMED: usize = 48;
+const HAS_SPARE: usize = 52;
+const SPARE: usize = 56;
+const BUFFER: usize = 64;
+const BUFFER_BYTES: u32 = 256;
+
+/** Keys the generator with the 32 bytes at `seed`, selects `stream`, rewinds to block 0. */
+export function csprngInit(state: usize, seed: usize, stream: u64): void {
+  v128.store(state + KEY, v128.load(seed));
+  v128.store(state + KEY + 16, v128.load(seed + 16));
+  store<u64>(state + COUNTER, 0);
+  store<u64>(state + COUNTER + 8, stream);
+  store<u32>(state + CONSUMED, BUFFER_BYTES);
+  store<u32>(state + HAS_SPARE, 0);
+  store<f64>(state + SPARE, 0);
+}
+
+/** Writes the next 4 blocks (256 bytes) of the keystream to `out` and advances the counter. */
+function nextBlocks4(state: usize, out: usize): void {
+  chacha20Blocks4(state + KEY, state + COUNTER, out);
+  store<u64>(state + COUNTER, load<u64>(state + COUNTER) + 4);
+}
+
+/** The next 64 bits of the keystream (little endian). */
+export function csprngNextU64(state: usize): u64 {
+  let consumed = load<u32>(state + CONSUMED);
+  if (consumed >= BUFFER_BYTES) {
+    nextBlocks4(state, state + BUFFER);
+    consumed = 0;
+  }
+  store<u32>(state + CONSUMED, consumed + 8);
+  return load<u64>(state + BUFFER + <usize>consumed);
+}
+
+/**
+ * Fills dst[0..count) with uniform u64 (torus masks). Same words as `count` calls of
+ * csprngNextU64; whole 256-byte chunks are generated straight into `dst`.
+ */
+export function csprngFillU64(state: usize, dst: usize, count: i32): void {
+  let i: i32 = 0;
+  let consumed = load<u32>(state + CONSUMED);
+  while (i < count && consumed < BUFFER_BYTES) {
+    store<u64>(dst + (<usize>i << 3), load<u64>(state + BUFFER + <usize>consumed));
+    consumed += 8;
+    i++;
+  }
+  store<u32>(state + CONSUMED, consumed);
+  for (; i + 32 <= count; i += 32) nextBlocks4(state, dst + (<usize>i << 3));
+  for (; i < count; i++) store<u64>(dst + (<usize>i << 3), csprngNextU64(state));
+}
+
+/** Fills dst[0..count) with independent uniform bits (0 or 1): 64 bits per keystream word. */
+export function csprngFillBinaryU64(state: usize, dst: usize, count: i32): void {
+  let word: u64 = 0;
+  for (let i: i32 = 0; i < count; i++) {
+    const bit = i & 63;
+    if (bit == 0) word = csprngNextU64(state);
+    store<u64>(dst + (<usize>i << 3), (word >> <u64>bit) & 1);
+  }
+}
+
+/** A uniform f64 in [-1, 1) with 53 significant bits: a signed 54-bit integer times 2^-53. */
+function uniformSigned53(state: usize): f64 {
+  return <f64>(<i64>csprngNextU64(state) >> 10) * 1.1102230246251565e-16; // 2^-53
+}
+
+/**
+ * A standard normal N(0, 1) by Marsaglia's polar method: draw (u, v) uniform in [-1, 1)^2
+ * until 0 < s = u^2 + v^2 < 1 (probability pi/4), then u*f and v*f with
+ * f = sqrt(-2 ln(s) / s) are two independent standard normals; the second is cached in the
+ * state. It needs no trigonometry, and with 53-bit uniforms the smallest s is about 2^-106,
+ * so the tails reach about 12 standard deviations (Box-Muller with 53-bit uniforms stops at
+ * 8.6). Each value carries f64 precision (relative error ~1e-16 from log and sqrt).
+ */
+function standardNormal(state: usize): f64 {
+  if (load<u32>(state + HAS_SPARE) != 0) {
+    store<u32>(state + HAS_SPARE, 0);
+    return load<f64>(state + SPARE);
+  }
+  let u: f64, v: f64, s: f64;
+  do {
+    u = uniformSigned53(state);
+    v = uniformSigned53(state);
+    s = u * u + v * v;
+  } while (s >= 1.0 || s == 0.0);
+  const factor = Math.sqrt((-2.0 * Math.log(s)) / s);
+  store<f64>(state + SPARE, v * factor);
+  store<u32>(state + HAS_SPARE, 1);
+  return u * factor;
+}
+
+/**
+ * A real torus value t (in units of the torus, i.e. of 2^64) to the nearest integer mod 2^64.
+ * t is first reduced to [-1/2, 1/2] (exact for |t| < 1/2, so no precision is lost for the
+ * small sigmas of real parameter sets), then scaled by 2^64 and rounded to nearest (ties
+ * to even).
+ */
+function torusFromReal(t: f64): i64 {
+  const reduced = t - Math.floor(t + 0.5);
+  return <i64>nearest<f64>(reduced * 18446744073709551616.0);
+}
+
+/**
+ * A discretized Gaussian on the 2^64 torus: round(z * stdDevTorus * 2^64) for a standard
+ * normal z, so its std dev is stdDevTorus * 2^64 integer units (stdDevTorus torus-normalized,
+ * as in the parameter sets). Rounding adds variance 1/12, negligible for every real set.
+ */
+export function csprngGaussianI64(state: usize, stdDevTorus: f64): i64 {
+  return torusFromReal(standardNormal(state) * stdDevTorus);
+}
+
+/** dst[i] += Gaussian noise (std dev stdDevTorus * 2^64), wrapping mod 2^64. */
+export function csprngAddGaussianU64(state: usize, dst: usize, count: i32, stdDevTorus: f64): void {
+  for (let i: i32 = 0; i < count; i++) {
+    const at = dst + (<usize>i << 3);
+    store<u64>(at, load<u64>(at) + <u64>csprngGaussianI64(state, stdDevTorus));
+  }
+}
