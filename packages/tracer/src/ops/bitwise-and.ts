@@ -1,0 +1,5 @@
+import { defineBinary } from './families/elementwise.js';
+import { bitwise } from './kernels/scalar.js';
+
+/** x & y on integers (two's complement). */
+export const bitwiseAnd = defineBinary({ name: 'bitwiseAnd', dtype: 'int', integersOnly: true, fn: (_d, a, b) => bitwise(a, b, '&') });

@@ -1,0 +1,4 @@
+import { defineComparison } from './families/elementwise.js';
+
+/** x > y as int 0/1 (numpy's bool), with broadcasting. */
+export const greater = defineComparison('greater', (a, b) => a > b);

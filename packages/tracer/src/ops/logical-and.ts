@@ -1,0 +1,4 @@
+import { defineBinary } from './families/elementwise.js';
+
+/** x && y as int 0/1 (non-zero, NaN included, is true). */
+export const logicalAnd = defineBinary({ name: 'logicalAnd', dtype: 'int', fn: (_d, a, b) => (a !== 0 && b !== 0 ? 1 : 0) });
