@@ -2,4 +2,6 @@
 export { torusAdd, torusSumSimd } from './torus';
 export * from './random/index';
 export * from './fft/index';
+export * from './entities/index';
+export * from './algorithms/index';
 export { heapBase } from './memory';

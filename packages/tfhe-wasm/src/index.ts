@@ -4,6 +4,21 @@
 export { initTfhe, type TfheExports } from './wasm-module.js';
 export type { ParameterSet } from './params/parameter-set.js';
 export { parameterSets } from './params/presets.js';
+export { getParameterSet } from './get-parameter-set.js';
+export { ClientKey, type DecryptOptions } from './client-key.js';
+export { EvaluationKeys, type LookupTable } from './evaluation-keys.js';
+export { LweCiphertext, type LweKeyKind } from './lwe-ciphertext.js';
+export { dotProduct, matrixVectorProduct } from './linear-algebra.js';
+export { encode, decode } from './encoding.js';
+export {
+  DisposedError,
+  InvalidParameterError,
+  LookupTableLengthError,
+  ParameterMismatchError,
+  ValueOutOfRangeError,
+} from './errors.js';
+export { AllocatorError } from './memory/allocator.js';
+export { TfheNotInitializedError } from './wasm-module.js';
 export { Csprng } from './random/csprng.js';
 export { CsprngError } from './random/csprng-error.js';
 export type { CsprngKernels } from './random/csprng-kernels.js';

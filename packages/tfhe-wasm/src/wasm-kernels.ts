@@ -1,18 +1,13 @@
+import type { CsprngKernels } from './random/csprng-kernels.js';
+
 /**
  * Signatures of the kernels exported by build/tfhe.wasm. Pointers are byte offsets into the
- * module's memory (number); u64/i64 values cross as bigint; i32 as number.
+ * module's memory (number); u64/i64 values cross as bigint (signed); i32 as number.
  */
-export interface WasmKernels {
+export interface WasmKernels extends CsprngKernels {
   heapBase(): number;
   torusAdd(a: bigint, b: bigint): bigint;
   torusSumSimd(ptr: number, count: number): bigint;
-
-  // random (assembly/random)
-  readonly CSPRNG_STATE_BYTES: WebAssembly.Global;
-  csprngInit(state: number, seed: number, stream: bigint): void;
-  csprngFillU64(state: number, dst: number, count: number): void;
-  csprngFillBinaryU64(state: number, dst: number, count: number): void;
-  csprngAddGaussianU64(state: number, dst: number, count: number, stdDevTorus: number): void;
 
   // fft
   fftTwiddlesBytes(polynomialSize: number): number;
@@ -21,4 +16,142 @@ export interface WasmKernels {
   fftBackwardAddU64(dst: number, src: number, polynomialSize: number, twiddles: number, shift: number): void;
   fourierMulAdd(acc: number, a: number, b: number, polynomialSize: number): void;
   fourierZero(dst: number, polynomialSize: number): void;
+
+  // entities
+  ggswFourierBytes(k: number, polynomialSize: number, level: number): number;
+  bootstrapKeyFourierBytes(n: number, k: number, polynomialSize: number, level: number): number;
+  keyswitchKeyRowWords(outputLweDimension: number): number;
+  keyswitchKeyBytes(inputLweDimension: number, outputLweDimension: number, level: number): number;
+
+  // LWE
+  lweEncrypt(ct: number, key: number, n: number, plaintext: bigint, std: number, noiseRng: number, maskRng: number): void;
+  lweDecryptPhase(ct: number, key: number, n: number): bigint;
+  lweTrivial(ct: number, n: number, plaintext: bigint): void;
+  lweAddAssign(dst: number, src: number, words: number): void;
+  lweSubAssign(dst: number, src: number, words: number): void;
+  lweNegAssign(dst: number, words: number): void;
+  lweScalarMulAssign(dst: number, scalar: bigint, words: number): void;
+  lweAddPlaintextAssign(dst: number, plaintext: bigint, n: number): void;
+  lweDotProduct(out: number, cts: number, weights: number, count: number, words: number): void;
+  lweMatrixVectorProduct(out: number, matrix: number, cts: number, rows: number, cols: number, words: number): void;
+
+  // GLWE / GGSW / keys
+  exactProductScratchBytes(polynomialSize: number): number;
+  glweKeyToFourier(keyFourier: number, key: number, k: number, polynomialSize: number, twiddles: number): void;
+  glweEncrypt(
+    ct: number,
+    plaintext: number,
+    keyFourier: number,
+    k: number,
+    polynomialSize: number,
+    std: number,
+    noiseRng: number,
+    maskRng: number,
+    twiddles: number,
+    scratch: number,
+  ): void;
+  glweDecryptPhase(dst: number, ct: number, keyFourier: number, k: number, polynomialSize: number, twiddles: number, scratch: number): void;
+  ggswEncryptScratchBytes(k: number, polynomialSize: number): number;
+  ggswEncryptFourier(
+    ggsw: number,
+    message: bigint,
+    keyFourier: number,
+    k: number,
+    polynomialSize: number,
+    baseLog: number,
+    level: number,
+    std: number,
+    noiseRng: number,
+    maskRng: number,
+    twiddles: number,
+    scratch: number,
+  ): void;
+  bootstrapKeyGenerate(
+    bsk: number,
+    smallKey: number,
+    n: number,
+    keyFourier: number,
+    k: number,
+    polynomialSize: number,
+    baseLog: number,
+    level: number,
+    std: number,
+    noiseRng: number,
+    maskRng: number,
+    twiddles: number,
+    scratch: number,
+  ): void;
+  keyswitchKeyGenerate(
+    ksk: number,
+    inputKey: number,
+    inputLweDimension: number,
+    outputKey: number,
+    outputLweDimension: number,
+    baseLog: number,
+    level: number,
+    std: number,
+    noiseRng: number,
+    maskRng: number,
+  ): void;
+
+  // bootstrap pipeline
+  externalProductScratchBytes(k: number, polynomialSize: number): number;
+  externalProductAdd(
+    out: number,
+    ggsw: number,
+    glwe: number,
+    k: number,
+    polynomialSize: number,
+    baseLog: number,
+    level: number,
+    twiddles: number,
+    scratch: number,
+  ): void;
+  blindRotateScratchBytes(k: number, polynomialSize: number): number;
+  cmuxRotate(
+    acc: number,
+    ggsw: number,
+    power: number,
+    k: number,
+    polynomialSize: number,
+    baseLog: number,
+    level: number,
+    twiddles: number,
+    scratch: number,
+  ): void;
+  keyswitchLweCiphertext(out: number, input: number, ksk: number, nIn: number, nOut: number, baseLog: number, level: number): void;
+  modulusSwitchCentered(switchedMask: number, ct: number, n: number, polynomialSize: number): number;
+  glweSampleExtract(lwe: number, glwe: number, k: number, polynomialSize: number): void;
+  lookupTableFill(lut: number, table: number, precision: number, polynomialSize: number): void;
+  programmableBootstrapScratchBytes(n: number, k: number, polynomialSize: number): number;
+  programmableBootstrap(
+    out: number,
+    input: number,
+    lut: number,
+    bsk: number,
+    n: number,
+    k: number,
+    polynomialSize: number,
+    baseLog: number,
+    level: number,
+    twiddles: number,
+    scratch: number,
+  ): void;
+  keyswitchBootstrapScratchBytes(n: number, k: number, polynomialSize: number): number;
+  keyswitchThenBootstrap(
+    out: number,
+    input: number,
+    lut: number,
+    ksk: number,
+    bsk: number,
+    n: number,
+    k: number,
+    polynomialSize: number,
+    ksBaseLog: number,
+    ksLevel: number,
+    pbsBaseLog: number,
+    pbsLevel: number,
+    twiddles: number,
+    scratch: number,
+  ): void;
 }

@@ -1,0 +1,54 @@
+import { fftBackwardAddU64, fftForwardI64, fourierMulAdd } from '../fft/negacyclic-fft';
+import { decompositionInitStates, decompositionNextDigits } from './decomposition';
+
+/** Scratch bytes of externalProductAdd: states (k+1)N u64, digits N, digit transform N, accumulators (k+1)N. */
+export function externalProductScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
+  return (<usize>(2 * glweDimension + 4) * <usize>polynomialSize) << 3;
+}
+
+/**
+ * out += GGSW(m) [x] GLWE(M): the external product, which encrypts m * M.
+ *
+ * Each of the k+1 polynomials C_r of the GLWE is decomposed, C_r ~ sum_j D_(r,j) * q/B^j with
+ * small signed digits; then
+ *   out_c += sum_(j, r) D_(r,j) * GGSW[j][r][c]   for every output column c,
+ * computed in the Fourier domain: one forward FFT per digit polynomial, (k+1) pointwise
+ * multiply-accumulates per digit polynomial, one inverse FFT per output column.
+ * `ggsw` is in the Fourier layout of entities/sizes.ts. out and glwe must not overlap.
+ */
+export function externalProductAdd(
+  out: usize,
+  ggsw: usize,
+  glwe: usize,
+  glweDimension: i32,
+  polynomialSize: i32,
+  baseLog: i32,
+  level: i32,
+  twiddles: usize,
+  scratch: usize,
+): void {
+  const nb = <usize>polynomialSize << 3;
+  const k1 = glweDimension + 1;
+  const states = scratch;
+  const digits = states + <usize>k1 * nb;
+  const digitsFourier = digits + nb;
+  const accumulators = digitsFourier + nb;
+  decompositionInitStates(states, glwe, k1 * polynomialSize, baseLog, level);
+  memory.fill(accumulators, 0, <usize>k1 * nb);
+  const rowBytes = <usize>k1 * nb;
+  const levelBytes = <usize>k1 * rowBytes;
+  for (let j = level; j >= 1; j--) {
+    const levelRows = ggsw + <usize>(j - 1) * levelBytes;
+    for (let r = 0; r < k1; r++) {
+      decompositionNextDigits(digits, states + <usize>r * nb, polynomialSize, baseLog);
+      fftForwardI64(digitsFourier, digits, polynomialSize, twiddles);
+      const row = levelRows + <usize>r * rowBytes;
+      for (let c = 0; c < k1; c++) {
+        fourierMulAdd(accumulators + <usize>c * nb, digitsFourier, row + <usize>c * nb, polynomialSize);
+      }
+    }
+  }
+  for (let c = 0; c < k1; c++) {
+    fftBackwardAddU64(out + <usize>c * nb, accumulators + <usize>c * nb, polynomialSize, twiddles, 0);
+  }
+}

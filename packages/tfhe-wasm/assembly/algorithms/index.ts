@@ -1,0 +1,26 @@
+export { decompositionInitState, decompositionInitStates, decompositionNextDigits } from './decomposition';
+export { polynomialMulByMonomial, exactProductScratchBytes, glweMaskKeyProductAddExact } from './polynomial';
+export { lweMaskKeyDot, lweEncrypt, lweDecryptPhase, lweTrivial } from './lwe-encryption';
+export {
+  lweAddAssign,
+  lweSubAssign,
+  lweNegAssign,
+  lweScalarMulAssign,
+  lweAddPlaintextAssign,
+  lweDotProduct,
+  lweMatrixVectorProduct,
+} from './lwe-linear';
+export { glweEncrypt, glweDecryptPhase, glweKeyToFourier } from './glwe-encryption';
+export { ggswEncryptScratchBytes, ggswEncryptFourier, bootstrapKeyGenerate } from './bootstrap-key';
+export { keyswitchKeyGenerate, keyswitchLweCiphertext } from './keyswitch';
+export { externalProductScratchBytes, externalProductAdd } from './external-product';
+export { blindRotateScratchBytes, cmuxRotate, blindRotate } from './blind-rotation';
+export { modulusSwitchCentered } from './modulus-switch';
+export { glweSampleExtract } from './sample-extract';
+export { lookupTableFill } from './lookup-table';
+export {
+  programmableBootstrapScratchBytes,
+  programmableBootstrap,
+  keyswitchBootstrapScratchBytes,
+  keyswitchThenBootstrap,
+} from './programmable-bootstrap';

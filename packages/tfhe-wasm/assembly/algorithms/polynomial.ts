@@ -1,0 +1,81 @@
+import { fftBackwardAddU64, fftForwardI64, fourierMulAdd, fourierZero } from '../fft/negacyclic-fft';
+
+/**
+ * dst = X^power * src in Z_q[X]/(X^N + 1), power in [0, 2N): X^N = -1, so coefficients that
+ * wrap past X^(N-1) change sign.
+ */
+export function polynomialMulByMonomial(dst: usize, src: usize, polynomialSize: i32, power: i32): void {
+  const n = polynomialSize;
+  let negate = false;
+  let shift = power;
+  if (shift >= n) {
+    shift -= n;
+    negate = true;
+  }
+  const sb = <usize>shift << 3;
+  const nb = <usize>n << 3;
+  // dst[x] = -src[x - shift + N] for x < shift; dst[x] = src[x - shift] for x >= shift.
+  for (let p: usize = 0; p < sb; p += 8) {
+    const v = load<u64>(src + nb - sb + p);
+    store<u64>(dst + p, negate ? v : 0 - v);
+  }
+  for (let p: usize = sb; p < nb; p += 8) {
+    const v = load<u64>(src + p - sb);
+    store<u64>(dst + p, negate ? 0 - v : v);
+  }
+}
+
+/** dst = X^power * src - src (the CMUX difference), power in [0, 2N). */
+export function polynomialMulByMonomialMinusOne(dst: usize, src: usize, polynomialSize: i32, power: i32): void {
+  polynomialMulByMonomial(dst, src, polynomialSize, power);
+  const nb = <usize>polynomialSize << 3;
+  for (let p: usize = 0; p < nb; p += 16) {
+    v128.store(dst + p, i64x2.sub(v128.load(dst + p), v128.load(src + p)));
+  }
+}
+
+/** Bytes of scratch for glweMaskKeyProductAddExact. */
+export function exactProductScratchBytes(polynomialSize: i32): usize {
+  return 3 * (<usize>polynomialSize << 3);
+}
+
+const LIMB_BITS: i32 = 16;
+const LIMBS: i32 = 4;
+
+/**
+ * dst += sum_i A_i * S_i exactly in Z_(2^64)[X]/(X^N + 1), for k torus polynomials A_i and
+ * binary key polynomials S_i given by their Fourier transforms (binary, so exact in f64).
+ *
+ * The f64 FFT alone would lose the low bits of 64-bit coefficients (an error far above the
+ * noise of the 5..8-bit sets), so each A_i is split into four 16-bit limbs:
+ *   A_i = sum_t L_(i,t) * 2^(16t),  0 <= L < 2^16
+ * and each limb product sum_i L_(i,t) * S_i (coefficients < k*N*2^16 <= 2^34) is computed
+ * through the FFT, rounded exactly, shifted and added modulo 2^64.
+ */
+export function glweMaskKeyProductAddExact(
+  dst: usize,
+  masks: usize,
+  keyFourier: usize,
+  glweDimension: i32,
+  polynomialSize: i32,
+  twiddles: usize,
+  scratch: usize,
+): void {
+  const nb = <usize>polynomialSize << 3;
+  const limbs = scratch;
+  const limbsFourier = scratch + nb;
+  const accumulator = scratch + 2 * nb;
+  for (let t = 0; t < LIMBS; t++) {
+    const shift = <u64>(t * LIMB_BITS);
+    fourierZero(accumulator, polynomialSize);
+    for (let i = 0; i < glweDimension; i++) {
+      const a = masks + <usize>i * nb;
+      for (let p: usize = 0; p < nb; p += 8) {
+        store<i64>(limbs + p, <i64>((load<u64>(a + p) >> shift) & 0xffff));
+      }
+      fftForwardI64(limbsFourier, limbs, polynomialSize, twiddles);
+      fourierMulAdd(accumulator, limbsFourier, keyFourier + <usize>i * nb, polynomialSize);
+    }
+    fftBackwardAddU64(dst, accumulator, polynomialSize, twiddles, t * LIMB_BITS);
+  }
+}

@@ -1,0 +1,8 @@
+export {
+  lweCiphertextWords,
+  glweCiphertextWords,
+  ggswFourierBytes,
+  bootstrapKeyFourierBytes,
+  keyswitchKeyRowWords,
+  keyswitchKeyBytes,
+} from './sizes';

@@ -1,0 +1,35 @@
+/**
+ * Memory layouts of the TFHE entities, as functions of their parameters (sizes in u64 words
+ * unless the name says bytes). All torus values are u64; Fourier polynomials are N f64.
+ *
+ * LWE ciphertext (dimension n):        [a_0 .. a_(n-1), b]                     n + 1 words
+ * GLWE ciphertext (k, N):              [A_0 .. A_(k-1), B], each N coefficients (k+1)*N words
+ * GGSW in the Fourier domain (k,N,l):  [level 1..l][row 0..k][column 0..k] Fourier polynomials
+ * Bootstrap key (n GGSWs):             GGSW_0 .. GGSW_(n-1), Fourier domain
+ * Keyswitch key (n_in -> n_out, l):    [input i][level 1..l] LWE rows of n_out + 1 words,
+ *                                      padded to an even stride so every row is 16-byte aligned
+ */
+export function lweCiphertextWords(lweDimension: i32): i32 {
+  return lweDimension + 1;
+}
+
+export function glweCiphertextWords(glweDimension: i32, polynomialSize: i32): i32 {
+  return (glweDimension + 1) * polynomialSize;
+}
+
+export function ggswFourierBytes(glweDimension: i32, polynomialSize: i32, level: i32): usize {
+  const k1 = <usize>(glweDimension + 1);
+  return <usize>level * k1 * k1 * (<usize>polynomialSize << 3);
+}
+
+export function bootstrapKeyFourierBytes(lweDimension: i32, glweDimension: i32, polynomialSize: i32, level: i32): usize {
+  return <usize>lweDimension * ggswFourierBytes(glweDimension, polynomialSize, level);
+}
+
+export function keyswitchKeyRowWords(outputLweDimension: i32): i32 {
+  return (outputLweDimension + 2) & ~1;
+}
+
+export function keyswitchKeyBytes(inputLweDimension: i32, outputLweDimension: i32, level: i32): usize {
+  return <usize>inputLweDimension * <usize>level * (<usize>keyswitchKeyRowWords(outputLweDimension) << 3);
+}
