@@ -1,0 +1,126 @@
+"""Reference fixtures from scikit-learn 1.2 / xgboost 1.7 for @cml/ml's tests.
+
+Run with Debian's python3-sklearn and python3-xgboost:
+    /usr/bin/python3 packages/ml/scripts/make_sklearn_fixtures.py
+Reads the CSVs bundled in packages/ml/datasets and writes JSON into src/__fixtures__.
+The split is deterministic (every 4th row is a test row) so the TypeScript tests
+rebuild it without sharing a random generator with numpy.
+"""
+import json
+import os
+import warnings
+
+import numpy as np
+import sklearn
+import xgboost
+from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
+from sklearn.linear_model import (ElasticNet, GammaRegressor, Lasso, LinearRegression, LogisticRegression,
+                                  PoissonRegressor, Ridge, TweedieRegressor)
+from sklearn.preprocessing import StandardScaler
+from sklearn.svm import LinearSVC, LinearSVR
+from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+
+warnings.filterwarnings("ignore")
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "..", "datasets")
+OUT = os.path.join(HERE, "..", "src", "__fixtures__")
+
+
+def load(name):
+    table = np.loadtxt(os.path.join(DATA, name + ".csv"), delimiter=",", skiprows=1)
+    return table[:, :-1], table[:, -1]
+
+
+def split(X, y, scale):
+    test = np.arange(len(y)) % 4 == 0
+    Xtr, Xte = X[~test], X[test]
+    if scale:
+        scaler = StandardScaler().fit(Xtr)
+        Xtr, Xte = scaler.transform(Xtr), scaler.transform(Xte)
+    return Xtr, y[~test], Xte, y[test]
+
+
+def linear_entry(model, Xtr, ytr, Xte, proba=False):
+    model.fit(Xtr, ytr)
+    entry = {
+        "coef": np.atleast_2d(model.coef_).tolist() if hasattr(model, "classes_") else np.ravel(model.coef_).tolist(),
+        "intercept": np.ravel(model.intercept_).tolist() if hasattr(model, "classes_") else float(model.intercept_),
+        "predictions": model.predict(Xte).tolist(),
+    }
+    if proba:
+        entry["probabilities"] = model.predict_proba(Xte).tolist()
+    return entry
+
+
+def linear_fixtures():
+    out = {"versions": {"sklearn": sklearn.__version__}}
+    Xtr, ytr, Xte, _ = split(*load("diabetes"), scale=True)
+    regressors = {
+        "LinearRegression": LinearRegression(),
+        "Ridge": Ridge(alpha=1.0),
+        "Lasso": Lasso(alpha=0.5),
+        "ElasticNet": ElasticNet(alpha=0.1, l1_ratio=0.5),
+        "LinearSVR": LinearSVR(C=10.0, epsilon=5.0, max_iter=100000, tol=1e-6, random_state=0),
+        "PoissonRegressor": PoissonRegressor(alpha=0.01, tol=1e-10, max_iter=1000),
+        "GammaRegressor": GammaRegressor(alpha=0.01, tol=1e-10, max_iter=1000),
+        "TweedieRegressor": TweedieRegressor(power=1.5, alpha=0.01, tol=1e-10, max_iter=1000),
+    }
+    out["diabetes"] = {name: linear_entry(m, Xtr, ytr, Xte) for name, m in regressors.items()}
+    Xtr, ytr, Xte, _ = split(*load("breast_cancer"), scale=True)
+    out["breast_cancer"] = {
+        "LogisticRegression": linear_entry(LogisticRegression(), Xtr, ytr, Xte, proba=True),
+        "LinearSVC": linear_entry(LinearSVC(C=0.1, max_iter=100000, tol=1e-6, random_state=0), Xtr, ytr, Xte),
+    }
+    Xtr, ytr, Xte, _ = split(*load("wine"), scale=True)
+    out["wine"] = {
+        "LogisticRegression": linear_entry(LogisticRegression(C=0.5), Xtr, ytr, Xte, proba=True),
+        "LinearSVC": linear_entry(LinearSVC(C=0.1, max_iter=100000, tol=1e-6, random_state=0), Xtr, ytr, Xte),
+    }
+    return out
+
+
+def tree_fixtures():
+    out = {"versions": {"sklearn": sklearn.__version__, "xgboost": xgboost.__version__}}
+    Xtr, ytr, Xte, yte = split(*load("breast_cancer"), scale=False)
+    classifiers = {
+        "DecisionTreeClassifier": DecisionTreeClassifier(max_depth=5, random_state=0),
+        "RandomForestClassifier": RandomForestClassifier(n_estimators=50, max_depth=5, random_state=0),
+        "XGBClassifier": xgboost.XGBClassifier(n_estimators=50, max_depth=3, tree_method="exact"),
+    }
+    out["breast_cancer"] = {}
+    for name, m in classifiers.items():
+        m.fit(Xtr, ytr)
+        out["breast_cancer"][name] = {
+            "predictions": m.predict(Xte).tolist(),
+            "probabilities": m.predict_proba(Xte).tolist(),
+            "accuracy": float((m.predict(Xte) == yte).mean()),
+        }
+    Xtr, ytr, Xte, yte = split(*load("diabetes"), scale=False)
+    regressors = {
+        "DecisionTreeRegressor": DecisionTreeRegressor(max_depth=4, random_state=0),
+        "RandomForestRegressor": RandomForestRegressor(n_estimators=50, max_depth=5, random_state=0),
+        "XGBRegressor": xgboost.XGBRegressor(n_estimators=50, max_depth=3, tree_method="exact"),
+    }
+    out["diabetes"] = {}
+    for name, m in regressors.items():
+        m.fit(Xtr, ytr)
+        pred = m.predict(Xte)
+        out["diabetes"][name] = {
+            "predictions": pred.tolist(),
+            "r2": float(1 - ((yte - pred) ** 2).sum() / ((yte - yte.mean()) ** 2).sum()),
+        }
+    Xtr, ytr, Xte, yte = split(*load("wine"), scale=False)
+    m = xgboost.XGBClassifier(n_estimators=20, max_depth=3, tree_method="exact").fit(Xtr, ytr)
+    out["wine"] = {"XGBClassifier": {"predictions": m.predict(Xte).tolist(), "probabilities": m.predict_proba(Xte).tolist()}}
+    return out
+
+
+def write(name, payload):
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, name), "w") as f:
+        json.dump(payload, f, separators=(",", ":"))
+
+
+if __name__ == "__main__":
+    write("sklearn-linear.json", linear_fixtures())
+    write("sklearn-trees.json", tree_fixtures())

@@ -1,0 +1,81 @@
+import { FeatureCountError, ModelFormatError, NotFittedError } from './errors.js';
+import { toMatrix, type Matrix, type MatrixLike } from './matrix.js';
+
+/** The JSON form of a model: its class name, constructor options and fitted state. */
+export interface ModelDump<P = unknown, S = unknown> {
+  readonly model: string;
+  readonly params: P;
+  readonly state: S;
+}
+
+/** State every fitted model records: how many features it was trained on. */
+export interface FittedState {
+  readonly nFeatures: number;
+}
+
+/**
+ * Shared plumbing: option storage, the fitted-state guard, input checks on X and JSON
+ * round trips. Fitted state is plain JSON-compatible data (numbers and arrays), so
+ * `dump()` is a shallow copy and `load()` needs no per-model parsing.
+ */
+export abstract class BaseModel<P extends object, S extends FittedState> {
+  protected fittedState: S | undefined;
+
+  constructor(readonly params: P) {}
+
+  /** The scikit-learn class name, used in errors and dumps. */
+  abstract get modelName(): string;
+
+  get isFitted(): boolean {
+    return this.fittedState !== undefined;
+  }
+
+  /** The fitted state; throws NotFittedError if `fit` was never called. */
+  protected state(method: string): S {
+    if (this.fittedState === undefined) throw new NotFittedError(this.modelName, method);
+    return this.fittedState;
+  }
+
+  /** Validates X for a fitted model: finite, rectangular, with the training feature count. */
+  protected checkX(X: MatrixLike, method: string): { m: Matrix; state: S } {
+    const state = this.state(method);
+    const m = toMatrix(X);
+    if (m.cols !== state.nFeatures) throw new FeatureCountError(this.modelName, state.nFeatures, m.cols);
+    return { m, state };
+  }
+
+  dump(): ModelDump<P, S> {
+    return JSON.parse(JSON.stringify({ model: this.modelName, params: this.params, state: this.state('dump') })) as ModelDump<P, S>;
+  }
+
+  /** Restores a dumped state into this (freshly constructed) model. */
+  protected restore(dump: ModelDump<P, S>): this {
+    if (dump.model !== this.modelName) {
+      throw new ModelFormatError(`cannot load a ${String(dump.model)} dump into ${this.modelName}`);
+    }
+    if (typeof dump.state !== 'object' || dump.state === null || typeof dump.state.nFeatures !== 'number') {
+      throw new ModelFormatError(`${this.modelName} dump has no fitted state`);
+    }
+    this.fittedState = dump.state;
+    return this;
+  }
+}
+
+/** Parses a dump given as a JSON string or an object. */
+export function parseDump<P, S>(dump: ModelDump<P, S> | string): ModelDump<P, S> {
+  const parsed: unknown = typeof dump === 'string' ? JSON.parse(dump) : dump;
+  if (typeof parsed !== 'object' || parsed === null || !('model' in parsed) || !('params' in parsed) || !('state' in parsed)) {
+    throw new ModelFormatError('a model dump must be an object with model, params and state');
+  }
+  return parsed as ModelDump<P, S>;
+}
+
+/** Builds a class's `load`: construct with the dumped options, then restore the state. */
+export function loadModel<P extends object, S extends FittedState, M extends BaseModel<P, S>>(
+  make: (params: P) => M,
+  dump: ModelDump<P, S> | string,
+): M {
+  const parsed = parseDump(dump);
+  const model = make(parsed.params);
+  return (model as unknown as { restore(d: ModelDump<P, S>): M }).restore(parsed);
+}

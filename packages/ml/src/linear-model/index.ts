@@ -1,0 +1,11 @@
+export { ElasticNet, type ElasticNetParams } from './elastic-net.js';
+export { GLM_DEFAULTS, type GlmParams } from './glm-base.js';
+export { GammaRegressor, PoissonRegressor, TweedieRegressor, type TweedieRegressorParams } from './glm-regressors.js';
+export { Lasso, type LassoParams } from './lasso.js';
+export type { LinearClassifierState } from './linear-classifier-base.js';
+export { LinearRegression, type LinearRegressionParams } from './linear-regression.js';
+export type { LinearRegressorState } from './linear-regressor-base.js';
+export { LinearSVC, type LinearSVCParams } from './linear-svc.js';
+export { LinearSVR, type LinearSVRParams } from './linear-svr.js';
+export { LogisticRegression, type LogisticRegressionParams } from './logistic-regression.js';
+export { Ridge, type RidgeParams } from './ridge.js';

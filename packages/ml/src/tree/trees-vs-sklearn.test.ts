@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { agreement, fixtureSplit, maxAbsDiff, readFixture } from '../__fixtures__/fixture-split.js';
+import { loadBreastCancer, loadDiabetes } from '../datasets/loaders.js';
+import { accuracyScore } from '../metrics/accuracy.js';
+import { r2Score } from '../metrics/regression.js';
+import { DecisionTreeClassifier } from './decision-tree-classifier.js';
+import { DecisionTreeRegressor } from './decision-tree-regressor.js';
+import { leafCount, treeDepth } from './tree-structure.js';
+
+interface TreeFixture {
+  breast_cancer: Record<string, { predictions: number[]; accuracy: number }>;
+  diabetes: Record<string, { predictions: number[]; r2: number }>;
+}
+
+const fixture = readFixture<TreeFixture>('sklearn-trees.json');
+let cancer: ReturnType<typeof fixtureSplit>;
+let diabetes: ReturnType<typeof fixtureSplit>;
+
+beforeAll(async () => {
+  cancer = fixtureSplit(await loadBreastCancer(), false);
+  diabetes = fixtureSplit(await loadDiabetes(), false);
+});
+
+describe('DecisionTreeClassifier against scikit-learn (maxDepth 5, breast_cancer fixed split)', () => {
+  it('agrees with sklearn on at least 95 % of test predictions and matches its accuracy within 3 points', () => {
+    const ref = fixture.breast_cancer.DecisionTreeClassifier!;
+    const model = new DecisionTreeClassifier({ maxDepth: 5, randomState: 0 }).fit(cancer.xTrain, cancer.yTrain);
+    const predictions = model.predict(cancer.xTest);
+    expect(agreement(predictions, ref.predictions)).toBeGreaterThanOrEqual(0.95);
+    expect(Math.abs(accuracyScore(cancer.yTest, predictions) - ref.accuracy)).toBeLessThanOrEqual(0.03);
+  });
+
+  it('exposes a tree of the requested depth whose leaves hold class probabilities', () => {
+    const tree = new DecisionTreeClassifier({ maxDepth: 3, randomState: 0 }).fit(cancer.xTrain, cancer.yTrain).tree;
+    expect(treeDepth(tree)).toBe(3);
+    expect(leafCount(tree)).toBeLessThanOrEqual(8);
+    tree.feature.forEach((f, node) => {
+      if (f === -1) expect((tree.value[node] as number[]).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      else expect(tree.left[node]).toBeGreaterThan(node);
+    });
+  });
+
+  it('grows pure leaves on the training set when depth is unlimited', () => {
+    const model = new DecisionTreeClassifier({ randomState: 0 }).fit(cancer.xTrain, cancer.yTrain);
+    expect(accuracyScore(cancer.yTrain, model.predict(cancer.xTrain))).toBe(1);
+  });
+
+  it('honours minSamplesLeaf in every leaf', () => {
+    const tree = new DecisionTreeClassifier({ minSamplesLeaf: 20, randomState: 0 }).fit(cancer.xTrain, cancer.yTrain).tree;
+    tree.feature.forEach((f, node) => {
+      if (f === -1) expect(tree.weightedSamples[node]).toBeGreaterThanOrEqual(20);
+    });
+  });
+});
+
+describe('DecisionTreeRegressor against scikit-learn (maxDepth 4, diabetes fixed split)', () => {
+  it('predicts the same leaf means on at least 90 % of test rows and has the same R² within 0.03', () => {
+    const ref = fixture.diabetes.DecisionTreeRegressor!;
+    const model = new DecisionTreeRegressor({ maxDepth: 4, randomState: 0 }).fit(diabetes.xTrain, diabetes.yTrain);
+    const predictions = model.predict(diabetes.xTest);
+    const same = predictions.filter((p, i) => Math.abs(p - (ref.predictions[i] as number)) < 1e-6).length;
+    expect(same / predictions.length).toBeGreaterThanOrEqual(0.9);
+    expect(Math.abs(r2Score(diabetes.yTest, predictions) - ref.r2)).toBeLessThanOrEqual(0.03);
+  });
+
+  it('a depth-1 stump finds the same best split whatever the feature order', () => {
+    const model = new DecisionTreeRegressor({ maxDepth: 1 }).fit(diabetes.xTrain, diabetes.yTrain);
+    const values = [...new Set(model.predict(diabetes.xTest))].sort();
+    const ours = model.tree;
+    expect(values).toHaveLength(2);
+    // The best first split of this data is unique, so any feature order finds it.
+    const again = new DecisionTreeRegressor({ maxDepth: 1, randomState: 7 }).fit(diabetes.xTrain, diabetes.yTrain).tree;
+    expect(again.feature[0]).toBe(ours.feature[0]);
+    expect(maxAbsDiff(again.threshold, ours.threshold)).toBe(0);
+  });
+});
