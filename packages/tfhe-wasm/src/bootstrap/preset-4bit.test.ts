@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ClientKey } from '../client-key.js';
+import type { EvaluationKeys } from '../evaluation-keys.js';
+import { getParameterSet } from '../get-parameter-set.js';
+import { checkEveryInputOfRandomTables } from '../testing/check-every-input.js';
+import { initTfhe } from '../wasm-module.js';
+
+// One key generation for the file: the real 128-bit preset for 4-bit lookups.
+const params = getParameterSet({ precision: 4 });
+let key: ClientKey;
+let evk: EvaluationKeys;
+beforeAll(async () => {
+  await initTfhe();
+  key = ClientKey.generate(params);
+  evk = key.evaluationKeys();
+});
+afterAll(() => {
+  evk.dispose();
+  key.dispose();
+});
+
+describe('the 4-bit 128-bit preset', () => {
+  it('gives the right value for every input of 4 random tables and the identity, unsigned and signed', () => {
+    expect(checkEveryInputOfRandomTables(key, evk, 4, 4)).toBe(96);
+  });
+});
