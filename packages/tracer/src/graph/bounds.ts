@@ -33,7 +33,8 @@ export function integerTypeFor(min: number, max: number): { bitWidth: number; si
 }
 
 /**
- * Evaluates the graph on every sample of `inputset` and returns each node's min/max (index =
+ * Evaluates the graph on every sample of `inputset` (Concrete's form: a one-input graph's
+ * sample is the value itself; otherwise a positional list or a record by name) and returns each node's min/max (index =
  * node id) with the integer bit-width it needs. Empty nodes report [0, 0].
  */
 export function measureBounds(graph: Graph, inputset: Iterable<Sample>): NodeBounds[] {
@@ -43,7 +44,7 @@ export function measureBounds(graph: Graph, inputset: Iterable<Sample>): NodeBou
   for (const sample of inputset) {
     let values;
     try {
-      values = evaluateAll(graph, sample);
+      values = evaluateAll(graph, sample, true);
     } catch (error) {
       if (error instanceof Error && error.name === 'InputError') {
         throw new InputError(`measureBounds: inputset sample ${count}: ${error.message}`);

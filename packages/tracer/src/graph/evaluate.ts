@@ -1,5 +1,5 @@
 import { GraphError, InputError } from '../errors.js';
-import { NdArray } from '../ndarray/ndarray.js';
+import { NdArray, type ClearOperand } from '../ndarray/ndarray.js';
 import { getOp } from '../ops/registry.js';
 import { sampleValues, checkInputValue, type Sample } from '../tracing/inputs.js';
 import { CONSTANT_OP, INPUT_OP, inputName, type Graph } from './graph.js';
@@ -9,10 +9,17 @@ export function inputNames(graph: Graph): string[] {
   return graph.inputs.map((id) => inputName(graph, id));
 }
 
-/** Every node's value for one sample (index = node id): the interpreter the other layers test against. */
-export function evaluateAll(graph: Graph, inputs: Sample): NdArray[] {
+/** The arguments of a graph call: positional, or a record by input name. */
+export type GraphArguments = readonly ClearOperand[] | Readonly<Record<string, ClearOperand>>;
+
+/**
+ * Every node's value (index = node id): the interpreter the other layers test against.
+ * `inputs` are the call's arguments, or with `asSample` an inputset sample (whose one-input
+ * form is the bare value, as in Concrete).
+ */
+export function evaluateAll(graph: Graph, inputs: GraphArguments | Sample, asSample = false): NdArray[] {
   const names = inputNames(graph);
-  const given = sampleValues(inputs, names, 'evaluate');
+  const given = sampleValues(inputs as Sample, names, 'evaluate', asSample);
   const values: NdArray[] = [];
   for (const node of graph.nodes) {
     if (node.op === INPUT_OP) {
@@ -35,8 +42,8 @@ export function evaluateAll(graph: Graph, inputs: Sample): NdArray[] {
   return values;
 }
 
-/** The graph's outputs for one sample of its inputs (positional, by name, or the value of a one-input graph). */
-export function evaluate(graph: Graph, inputs: Sample): NdArray[] {
+/** The graph's outputs (always a list) for the given arguments (positional or by input name). */
+export function evaluate(graph: Graph, inputs: GraphArguments): NdArray[] {
   const values = evaluateAll(graph, inputs);
   return graph.outputs.map((id) => values[id] as NdArray);
 }

@@ -11,6 +11,6 @@ describe('broadcastShapes', () => {
 
   it('rejects incompatible shapes with an error naming both shapes and the op', () => {
     expect(() => broadcastShapes([2, 3], [4], 'add')).toThrow(ShapeError);
-    expect(() => broadcastShapes([2, 3], [4], 'add')).toThrow(/add: shapes \(2, 3\) and \(4\)/);
+    expect(() => broadcastShapes([2, 3], [4], 'add')).toThrow(/add: shapes \(2, 3\) and \(4,\)/);
   });
 });

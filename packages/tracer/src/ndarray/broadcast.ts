@@ -1,4 +1,5 @@
 import { ShapeError } from '../errors.js';
+import { formatShape } from './shape.js';
 
 /**
  * NumPy broadcasting: align shapes on their trailing axes; two sizes are compatible when
@@ -16,7 +17,7 @@ export function broadcastShapes(
     const db = b[b.length - i] ?? 1;
     if (da !== db && da !== 1 && db !== 1) {
       throw new ShapeError(
-        `${op}: shapes (${a.join(', ')}) and (${b.join(', ')}) cannot be broadcast together (axis -${i}: ${da} vs ${db})`,
+        `${op}: shapes ${formatShape(a)} and ${formatShape(b)} cannot be broadcast together (axis -${i}: ${da} vs ${db})`,
       );
     }
     out[rank - i] = da === 1 ? db : da;

@@ -15,8 +15,12 @@ function isRecord(sample: unknown): sample is Readonly<Record<string, unknown>> 
   return typeof sample === 'object' && sample !== null && !Array.isArray(sample) && !(sample instanceof NdArray);
 }
 
-/** The sample's values in parameter order, or an InputError naming what is wrong. */
-export function sampleValues(sample: Sample, names: readonly string[], where: string): NdArray[] {
+/**
+ * The sample's values in parameter order, or an InputError naming what is wrong. With
+ * `bareSingle`, a one-input sample is the value itself (inputsets); otherwise it is always a
+ * positional list or a record (a call's arguments).
+ */
+export function sampleValues(sample: Sample, names: readonly string[], where: string, bareSingle = true): NdArray[] {
   let values: unknown[];
   if (isRecord(sample)) {
     const unknown = Object.keys(sample).filter((k) => !names.includes(k));
@@ -25,7 +29,7 @@ export function sampleValues(sample: Sample, names: readonly string[], where: st
       if (!(n in sample)) throw new InputError(`${where}: missing input '${n}'`);
       return sample[n];
     });
-  } else if (names.length === 1) {
+  } else if (names.length === 1 && bareSingle) {
     values = [sample];
   } else if (Array.isArray(sample)) {
     values = sample as unknown[];
