@@ -23,3 +23,6 @@ export { Csprng } from './random/csprng.js';
 export { CsprngError } from './random/csprng-error.js';
 export type { CsprngKernels } from './random/csprng-kernels.js';
 export { randomSeed, SEED_BYTES } from './random/random-seed.js';
+export { noise, type PFailQuery } from './noise/index.js';
+export { lweSecurityBits, minimalStdDev, securityBits, securityReport, type SecurityReport } from './security/security-level.js';
+export { securityCurves, type SecurityCurve } from './security/security-curves.js';

@@ -30,4 +30,9 @@ export interface ParameterSet {
   readonly ksLevel: number;
   /** Largest 2-norm of the clear weights feeding a bootstrap that the set is sized for. */
   readonly maxNorm2: number;
+  /**
+   * log2 of the bootstrap failure probability at maxNorm2 as published with the set (tfhe-rs's
+   * `log2_p_fail`), for published sets only; the noise model is checked against it.
+   */
+  readonly recordedLog2PFail?: number;
 }
