@@ -1,3 +1,4 @@
 import preset from '@cml/tooling/jest';
 
-export default preset;
+// *.long.test.ts (the full repeated-CV protocols) run only under `pnpm test:long`.
+export default { ...preset, testPathIgnorePatterns: ['/node_modules/', '\\.long\\.test\\.ts$'] };

@@ -115,6 +115,60 @@ def tree_fixtures():
     return out
 
 
+def cv_fixtures():
+    """Accuracy on breast_cancer with StratifiedKFold(5) without shuffle: folds the
+    TypeScript StratifiedKFold reproduces exactly, so the comparison is fold for fold."""
+    from sklearn.model_selection import RepeatedStratifiedKFold, StratifiedKFold, cross_val_score
+    from sklearn.pipeline import make_pipeline
+
+    X, y = load("breast_cancer")
+    models = {
+        "LogisticRegression": make_pipeline(StandardScaler(), LogisticRegression()),
+        "LinearSVC": make_pipeline(StandardScaler(), LinearSVC(random_state=0)),
+        "DecisionTreeClassifier": DecisionTreeClassifier(max_depth=5, random_state=0),
+        "RandomForestClassifier": RandomForestClassifier(n_estimators=50, max_depth=5, random_state=0),
+        "XGBClassifier": xgboost.XGBClassifier(n_estimators=50, max_depth=3, tree_method="exact"),
+    }
+    folds = StratifiedKFold(n_splits=5)
+    out = {
+        "versions": {"sklearn": sklearn.__version__, "xgboost": xgboost.__version__},
+        "stratifiedKFoldTestIndices": [test.tolist() for _, test in folds.split(X, y)],
+        "stratifiedKFold5": {name: float(cross_val_score(m, X, y, cv=folds).mean()) for name, m in models.items()},
+        "repeatedStratifiedKFold5x3": {},
+    }
+    repeated = RepeatedStratifiedKFold(n_splits=5, n_repeats=3, random_state=0)
+    for name, m in models.items():
+        out["repeatedStratifiedKFold5x3"][name] = float(cross_val_score(m, X, y, cv=repeated).mean())
+    return out
+
+
+def utility_fixtures():
+    """Metrics and scalers on small fixed inputs."""
+    from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, mean_squared_error, r2_score
+    from sklearn.preprocessing import MinMaxScaler
+
+    rng = np.random.RandomState(0)
+    y_true = rng.randint(0, 3, 60)
+    y_pred = np.where(rng.rand(60) < 0.7, y_true, rng.randint(0, 3, 60))
+    b_true, b_pred = (y_true == 1).astype(int), (y_pred == 1).astype(int)
+    r_true = rng.randn(40) * 3 + 1
+    r_pred = r_true + rng.randn(40)
+    X = rng.randn(25, 4) * [1, 10, 0.1, 5] + [0, 3, -2, 7]
+    X[:, 2] = 0.5  # a constant feature
+    return {
+        "multiclass": {"yTrue": y_true.tolist(), "yPred": y_pred.tolist(),
+                       "accuracy": accuracy_score(y_true, y_pred),
+                       "f1Macro": f1_score(y_true, y_pred, average="macro"),
+                       "f1Weighted": f1_score(y_true, y_pred, average="weighted"),
+                       "confusion": confusion_matrix(y_true, y_pred).tolist()},
+        "binary": {"yTrue": b_true.tolist(), "yPred": b_pred.tolist(), "f1": f1_score(b_true, b_pred)},
+        "regression": {"yTrue": r_true.tolist(), "yPred": r_pred.tolist(),
+                       "r2": r2_score(r_true, r_pred), "mse": mean_squared_error(r_true, r_pred)},
+        "scaling": {"X": X.tolist(), "standard": StandardScaler().fit_transform(X).tolist(),
+                    "minMax": MinMaxScaler(feature_range=(-1, 1)).fit_transform(X).tolist()},
+    }
+
+
 def write(name, payload):
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, name), "w") as f:
@@ -124,3 +178,5 @@ def write(name, payload):
 if __name__ == "__main__":
     write("sklearn-linear.json", linear_fixtures())
     write("sklearn-trees.json", tree_fixtures())
+    write("sklearn-cv.json", cv_fixtures())
+    write("sklearn-utilities.json", utility_fixtures())

@@ -1,3 +1,5 @@
+import { abs, max, min, sqrt } from './math.js';
+
 /** f(x), writing ∇f(x) into `grad`. */
 export type ObjectiveWithGradient = (x: Float64Array, grad: Float64Array) => number;
 
@@ -27,7 +29,7 @@ function dot(a: Float64Array, b: Float64Array): number {
 
 function maxAbs(a: Float64Array): number {
   let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] as number));
+  for (let i = 0; i < a.length; i++) m = max(m, abs(a[i] as number));
   return m;
 }
 
@@ -80,7 +82,7 @@ export function minimizeLbfgs(objective: ObjectiveWithGradient, x0: Float64Array
       for (let i = 0; i < n; i++) direction[i] = -(grad[i] as number);
       slope = dot(grad, direction);
     }
-    let step = sHistory.length === 0 ? Math.min(1, 1 / Math.sqrt(dot(grad, grad))) : 1;
+    let step = sHistory.length === 0 ? min(1, 1 / sqrt(dot(grad, grad))) : 1;
     const xNew = new Float64Array(n);
     const gradNew = new Float64Array(n);
     let fNew = f;
@@ -118,7 +120,7 @@ export function minimizeLbfgs(objective: ObjectiveWithGradient, x0: Float64Array
     grad = gradNew;
     f = fNew;
     if (maxAbs(grad) <= gtol) return { x, f, iterations: iter, converged: true };
-    if ((fOld - f) / Math.max(Math.abs(fOld), Math.abs(f), 1) <= ftol) return { x, f, iterations: iter, converged: true };
+    if ((fOld - f) / max(abs(fOld), abs(f), 1) <= ftol) return { x, f, iterations: iter, converged: true };
   }
   return { x, f, iterations: maxIter, converged: false };
 }

@@ -1,3 +1,5 @@
+import { floor, imul } from './math.js';
+
 /**
  * Seeded pseudo-random numbers for shuffling, bootstrapping and feature sampling.
  * mulberry32 (Tommy Ettinger): a 32-bit state advanced by the odd constant 0x6D2B79F5, then
@@ -9,15 +11,15 @@ export class Rng {
 
   /** `seed` undefined draws one from Math.random (non-reproducible runs, as sklearn's `randomState: None`). */
   constructor(seed?: number) {
-    this.state = (seed ?? Math.floor(Math.random() * 2 ** 32)) >>> 0;
+    this.state = (seed ?? floor(Math.random() * 2 ** 32)) >>> 0;
   }
 
   /** Uniform 32-bit unsigned integer. */
   nextUint32(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
   }
 
@@ -28,7 +30,7 @@ export class Rng {
 
   /** Uniform integer in [0, n). */
   nextInt(n: number): number {
-    return Math.floor(this.nextFloat() * n);
+    return floor(this.nextFloat() * n);
   }
 
   /** Fisher–Yates shuffle in place. */

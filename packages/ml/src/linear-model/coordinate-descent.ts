@@ -1,4 +1,5 @@
 import type { Matrix } from '../core/matrix.js';
+import { abs, max, min, sign } from '../core/math.js';
 
 export interface ElasticNetProblem {
   /** Centered design matrix and target. */
@@ -55,21 +56,21 @@ export function elasticNetCoordinateDescent(problem: ElasticNetProblem): { coef:
       rho += wOld * norm;
       let wNew: number;
       if (positive && rho < 0) wNew = 0;
-      else wNew = (Math.sign(rho) * Math.max(Math.abs(rho) - l1, 0)) / (norm + l2);
+      else wNew = (sign(rho) * max(abs(rho) - l1, 0)) / (norm + l2);
       if (wNew !== wOld) {
         const d = wNew - wOld;
         for (let i = 0; i < n; i++) residual[i] = (residual[i] as number) - d * (cols[o + i] as number);
         w[j] = wNew;
       }
-      dwMax = Math.max(dwMax, Math.abs(wNew - wOld));
-      wMax = Math.max(wMax, Math.abs(wNew));
+      dwMax = max(dwMax, abs(wNew - wOld));
+      wMax = max(wMax, abs(wNew));
     }
     if (wMax === 0 || dwMax / wMax < tol || iter === maxIter) {
       gap = dualityGap(cols, n, p, w, residual, y, l1, l2, positive);
       if (gap < tolScaled) break;
     }
   }
-  return { coef: w, iterations: Math.min(iter, maxIter), gap };
+  return { coef: w, iterations: min(iter, maxIter), gap };
 }
 
 /** Duality gap of the (n-scaled) elastic-net problem at w, with residual r = y − Xw. */
@@ -91,9 +92,9 @@ function dualityGap(
     let xta = 0;
     for (let i = 0; i < n; i++) xta += (cols[j * n + i] as number) * (r[i] as number);
     xta -= l2 * (w[j] as number);
-    dualNormXtA = Math.max(dualNormXtA, positive ? xta : Math.abs(xta));
+    dualNormXtA = max(dualNormXtA, positive ? xta : abs(xta));
     wNormSq += (w[j] as number) ** 2;
-    l1Norm += Math.abs(w[j] as number);
+    l1Norm += abs(w[j] as number);
   }
   let rNormSq = 0;
   let ry = 0;

@@ -3,6 +3,7 @@ import { minimizeLbfgs } from '../core/lbfgs.js';
 import type { Matrix } from '../core/matrix.js';
 import { LinearRegressorBase } from './linear-regressor-base.js';
 import type { GlmFamily } from './tweedie-family.js';
+import { exp, log } from '../core/math.js';
 
 export interface GlmParams {
   alpha: number;
@@ -31,7 +32,7 @@ export abstract class GlmBase<P extends GlmParams> extends LinearRegressorBase<P
   }
 
   protected override inverseLink(eta: number): number {
-    return this.family().link === 'log' ? Math.exp(eta) : eta;
+    return this.family().link === 'log' ? exp(eta) : eta;
   }
 
   protected solve(X: Matrix, y: Float64Array): { coef: Float64Array; intercept: number } {
@@ -42,7 +43,7 @@ export abstract class GlmBase<P extends GlmParams> extends LinearRegressorBase<P
     const x0 = new Float64Array(p + (fitIntercept ? 1 : 0));
     if (fitIntercept) {
       const mean = y.reduce((a, b) => a + b, 0) / n;
-      x0[p] = family.link === 'log' ? Math.log(mean) : mean;
+      x0[p] = family.link === 'log' ? log(mean) : mean;
     }
     const eta = new Float64Array(n);
     const result = minimizeLbfgs(

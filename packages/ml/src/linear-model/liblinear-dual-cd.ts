@@ -1,5 +1,6 @@
 import type { Matrix } from '../core/matrix.js';
 import type { Rng } from '../core/random.js';
+import { abs, max, min } from '../core/math.js';
 
 /** Rows of X with the bias column B appended (liblinear's intercept_scaling trick). */
 function augmentedRows(X: Matrix, bias: number): { rows: Float64Array; width: number; normsSq: Float64Array } {
@@ -70,20 +71,20 @@ export function svcDualCoordinateDescent(
       const a = alpha[i] as number;
       const g = yi * rowDot(rows, i, width, w) - 1 + diag * a;
       let pg = 0;
-      if (a === 0) pg = Math.min(g, 0);
-      else if (a === upper) pg = Math.max(g, 0);
+      if (a === 0) pg = min(g, 0);
+      else if (a === upper) pg = max(g, 0);
       else pg = g;
-      pgMax = Math.max(pgMax, pg);
-      pgMin = Math.min(pgMin, pg);
-      if (Math.abs(pg) > 1e-12) {
-        const aNew = Math.min(Math.max(a - g / qd, 0), upper);
+      pgMax = max(pgMax, pg);
+      pgMin = min(pgMin, pg);
+      if (abs(pg) > 1e-12) {
+        const aNew = min(max(a - g / qd, 0), upper);
         alpha[i] = aNew;
         addRow(w, rows, i, width, (aNew - a) * yi);
       }
     }
     if (pgMax - pgMin <= options.tol) break;
   }
-  return { w, iterations: Math.min(iter, options.maxIter) };
+  return { w, iterations: min(iter, options.maxIter) };
 }
 
 /**
@@ -128,19 +129,19 @@ export function svrDualCoordinateDescent(
       if (b === 0) violation = gp < 0 ? -gp : gn > 0 ? gn : 0;
       else if (b >= upper) violation = gp > 0 ? gp : 0;
       else if (b <= -upper) violation = gn < 0 ? -gn : 0;
-      else violation = b > 0 ? Math.abs(gp) : Math.abs(gn);
+      else violation = b > 0 ? abs(gp) : abs(gn);
       violationSum += violation;
       let d: number;
       if (gp < h * b) d = -gp / h;
       else if (gn > h * b) d = -gn / h;
       else d = -b;
-      if (Math.abs(d) < 1e-12) continue;
-      const bNew = Math.min(Math.max(b + d, -upper), upper);
+      if (abs(d) < 1e-12) continue;
+      const bNew = min(max(b + d, -upper), upper);
       beta[i] = bNew;
       addRow(w, rows, i, width, bNew - b);
     }
     if (iter === 1) initialViolation = violationSum;
     if (violationSum <= options.tol * initialViolation) break;
   }
-  return { w, iterations: Math.min(iter, options.maxIter) };
+  return { w, iterations: min(iter, options.maxIter) };
 }

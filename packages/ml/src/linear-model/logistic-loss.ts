@@ -1,9 +1,10 @@
 import type { ObjectiveWithGradient } from '../core/lbfgs.js';
 import type { Matrix } from '../core/matrix.js';
+import { exp, log, log1p, max } from '../core/math.js';
 
 /** log(1 + eᶻ) without overflow. */
 function softplus(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+  return z > 0 ? z + log1p(exp(-z)) : log1p(exp(z));
 }
 
 /**
@@ -22,7 +23,7 @@ export function logisticObjective(X: Matrix, y: Int32Array, l2: number, fitInter
       for (let j = 0; j < p; j++) z += (X.data[o + j] as number) * (params[j] as number);
       const yi = y[i] as number;
       f += softplus(z) - yi * z;
-      const r = 1 / (1 + Math.exp(-z)) - yi;
+      const r = 1 / (1 + exp(-z)) - yi;
       for (let j = 0; j < p; j++) grad[j] = (grad[j] as number) + r * (X.data[o + j] as number);
       if (fitIntercept) grad[p] = (grad[p] as number) + r;
     }
@@ -53,14 +54,14 @@ export function softmaxObjective(X: Matrix, y: Int32Array, nClasses: number, l2:
         let s = fitIntercept ? (params[k * stride + p] as number) : 0;
         for (let j = 0; j < p; j++) s += (X.data[o + j] as number) * (params[k * stride + j] as number);
         z[k] = s;
-        zMax = Math.max(zMax, s);
+        zMax = max(zMax, s);
       }
       let sumExp = 0;
-      for (let k = 0; k < nClasses; k++) sumExp += Math.exp((z[k] as number) - zMax);
+      for (let k = 0; k < nClasses; k++) sumExp += exp((z[k] as number) - zMax);
       const yi = y[i] as number;
-      f += zMax + Math.log(sumExp) - (z[yi] as number);
+      f += zMax + log(sumExp) - (z[yi] as number);
       for (let k = 0; k < nClasses; k++) {
-        const r = Math.exp((z[k] as number) - zMax) / sumExp - (k === yi ? 1 : 0);
+        const r = exp((z[k] as number) - zMax) / sumExp - (k === yi ? 1 : 0);
         const base = k * stride;
         for (let j = 0; j < p; j++) grad[base + j] = (grad[base + j] as number) + r * (X.data[o + j] as number);
         if (fitIntercept) grad[base + p] = (grad[base + p] as number) + r;

@@ -1,3 +1,5 @@
+import { abs, max, sign, sqrt } from '../core/math.js';
+
 /**
  * Eigen-decomposition of a symmetric n×n matrix by cyclic Jacobi rotations: each rotation
  * zeroes one off-diagonal entry A[p][q] with angle θ, tan 2θ = 2A[p][q] / (A[q][q] − A[p][p]);
@@ -21,8 +23,8 @@ export function symmetricEigen(matrix: Float64Array, n: number): { values: Float
         const apq = A[p * n + q] as number;
         if (apq === 0) continue;
         const theta = ((A[q * n + q] as number) - (A[p * n + p] as number)) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
+        const t = sign(theta || 1) / (abs(theta) + sqrt(theta * theta + 1));
+        const c = 1 / sqrt(t * t + 1);
         const s = t * c;
         for (let k = 0; k < n; k++) {
           const akp = A[k * n + p] as number;
@@ -58,7 +60,7 @@ export function symmetricEigen(matrix: Float64Array, n: number): { values: Float
 export function pseudoInverseSolve(gram: Float64Array, b: Float64Array, n: number, rcond: number): Float64Array {
   const { values, vectors } = symmetricEigen(gram, n);
   let lambdaMax = 0;
-  for (const v of values) lambdaMax = Math.max(lambdaMax, v);
+  for (const v of values) lambdaMax = max(lambdaMax, v);
   const cutoff = lambdaMax * rcond * rcond;
   const x = new Float64Array(n);
   for (let k = 0; k < n; k++) {

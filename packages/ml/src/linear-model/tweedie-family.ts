@@ -1,4 +1,5 @@
 import { InvalidParameterError } from '../core/errors.js';
+import { exp } from '../core/math.js';
 
 /** A Tweedie distribution with a link: the half deviance per sample and its derivative in η. */
 export interface GlmFamily {
@@ -35,21 +36,21 @@ export function tweedieFamily(power: number, link: 'auto' | 'identity' | 'log'):
       link: 'log',
       support,
       accepts,
-      loss: (y, eta) => 0.5 * (y - Math.exp(eta)) ** 2,
-      gradient: (y, eta) => (Math.exp(eta) - y) * Math.exp(eta),
+      loss: (y, eta) => 0.5 * (y - exp(eta)) ** 2,
+      gradient: (y, eta) => (exp(eta) - y) * exp(eta),
     };
   }
   if (power === 1) {
-    return { link: 'log', support, accepts, loss: (y, eta) => Math.exp(eta) - y * eta, gradient: (y, eta) => Math.exp(eta) - y };
+    return { link: 'log', support, accepts, loss: (y, eta) => exp(eta) - y * eta, gradient: (y, eta) => exp(eta) - y };
   }
   if (power === 2) {
-    return { link: 'log', support, accepts, loss: (y, eta) => y * Math.exp(-eta) + eta, gradient: (y, eta) => 1 - y * Math.exp(-eta) };
+    return { link: 'log', support, accepts, loss: (y, eta) => y * exp(-eta) + eta, gradient: (y, eta) => 1 - y * exp(-eta) };
   }
   return {
     link: 'log',
     support,
     accepts,
-    loss: (y, eta) => Math.exp((2 - power) * eta) / (2 - power) - (y * Math.exp((1 - power) * eta)) / (1 - power),
-    gradient: (y, eta) => Math.exp((2 - power) * eta) - y * Math.exp((1 - power) * eta),
+    loss: (y, eta) => exp((2 - power) * eta) / (2 - power) - (y * exp((1 - power) * eta)) / (1 - power),
+    gradient: (y, eta) => exp((2 - power) * eta) - y * exp((1 - power) * eta),
   };
 }

@@ -1,3 +1,5 @@
+import { log2, max } from '../core/math.js';
+
 /**
  * Node impurities for CART. Each criterion accumulates weighted statistics of the samples
  * on one side of a split; `proxy` ranks candidate splits of one node cheaply (larger is
@@ -61,7 +63,7 @@ export class ClassificationCriterion implements Criterion {
     for (let k = 0; k < this.nClasses; k++) {
       const p = (this.counts[k] as number) / this.total;
       if (this.kind === 'gini') s += p * p;
-      else if (p > 0) s -= p * Math.log2(p);
+      else if (p > 0) s -= p * log2(p);
     }
     return this.kind === 'gini' ? 1 - s : s;
   }
@@ -118,7 +120,7 @@ export class SquaredErrorCriterion implements Criterion {
   impurity(): number {
     if (this.total <= 0) return 0;
     const mean = this.sum / this.total;
-    return Math.max(0, this.sumSq / this.total - mean * mean);
+    return max(0, this.sumSq / this.total - mean * mean);
   }
 
   value(): number[] {

@@ -1,6 +1,7 @@
 import type { Matrix } from '../core/matrix.js';
 import { nextDown } from '../core/next-down.js';
 import { emptyTree, pushNode, type TreeStructure } from '../tree/tree-structure.js';
+import { abs, fround, max, sign } from '../core/math.js';
 
 export interface BoostedTreeOptions {
   maxDepth: number;
@@ -19,7 +20,7 @@ const TIE_TOLERANCE = 1e-9;
 
 /** Soft threshold of the gradient sum by α (the L1 term). */
 function thresholdL1(g: number, alpha: number): number {
-  return Math.sign(g) * Math.max(Math.abs(g) - alpha, 0);
+  return sign(g) * max(abs(g) - alpha, 0);
 }
 
 /** Structure score of a node: T(G)² / (H + λ). */
@@ -101,7 +102,7 @@ export function buildBoostedTree(X: Matrix, sorted: Int32Array[], g: Float64Arra
             node.bestFeature = f;
             // xgboost computes the midpoint in float32 and sends x < midpoint left; stored
             // as x <= nextDown(midpoint), the same test for every input.
-            node.bestThreshold = nextDown(Math.fround(v + node.last) * 0.5);
+            node.bestThreshold = nextDown(fround(v + node.last) * 0.5);
           }
         }
         node.gl += g[i] as number;

@@ -1,4 +1,5 @@
 import { toMatrix, type Matrix, type MatrixLike } from '../core/matrix.js';
+import { fround } from '../core/math.js';
 
 /**
  * Features rounded to float32, as xgboost stores them in its DMatrix: split thresholds
@@ -7,5 +8,5 @@ import { toMatrix, type Matrix, type MatrixLike } from '../core/matrix.js';
  */
 export function toFloat32Matrix(X: MatrixLike | Matrix): Matrix {
   const m = 'data' in X ? X : toMatrix(X);
-  return { rows: m.rows, cols: m.cols, data: m.data.map(Math.fround) };
+  return { rows: m.rows, cols: m.cols, data: m.data.map(fround) };
 }

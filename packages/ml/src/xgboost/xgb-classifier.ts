@@ -8,6 +8,7 @@ import { argmax } from '../tree/decision-tree-classifier.js';
 import { applyTree, type TreeStructure } from '../tree/tree-structure.js';
 import { buildBoostedTree, compactTree, sortedByFeature } from './boosted-tree-builder.js';
 import { checkXgb, treeOptions, XGB_DEFAULTS, type XGBParams } from './xgb-params.js';
+import { exp, log, max } from '../core/math.js';
 
 export interface XGBClassifierState extends FittedState {
   classes: number[];
@@ -20,14 +21,14 @@ export interface XGBClassifierState extends FittedState {
 const HESSIAN_FLOOR = 1e-16;
 
 function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
+  return 1 / (1 + exp(-z));
 }
 
 function softmaxInPlace(z: number[]): number[] {
-  const m = Math.max(...z);
+  const m = max(...z);
   let s = 0;
   for (let k = 0; k < z.length; k++) {
-    z[k] = Math.exp((z[k] as number) - m);
+    z[k] = exp((z[k] as number) - m);
     s += z[k] as number;
   }
   for (let k = 0; k < z.length; k++) z[k] = (z[k] as number) / s;
@@ -62,7 +63,7 @@ export class XGBClassifier extends BaseModel<XGBParams, XGBClassifierState> {
     if (outputs === 1 && !(baseScore > 0 && baseScore < 1)) {
       throw new InvalidParameterError(`XGBClassifier: baseScore must be a probability in (0, 1), got ${baseScore}`);
     }
-    const baseMargin = new Array<number>(outputs).fill(outputs === 1 ? Math.log(baseScore / (1 - baseScore)) : baseScore);
+    const baseMargin = new Array<number>(outputs).fill(outputs === 1 ? log(baseScore / (1 - baseScore)) : baseScore);
     const sorted = sortedByFeature(m);
     const margins = Array.from({ length: outputs }, (_, k) => new Float64Array(m.rows).fill(baseMargin[k] as number));
     const g = new Float64Array(m.rows);
@@ -78,7 +79,7 @@ export class XGBClassifier extends BaseModel<XGBParams, XGBClassifierState> {
         for (let i = 0; i < m.rows; i++) {
           const p = pk[i] as number;
           g[i] = p - (encoded[i] === target ? 1 : 0);
-          h[i] = Math.max((outputs === 1 ? 1 : 2) * p * (1 - p), HESSIAN_FLOOR);
+          h[i] = max((outputs === 1 ? 1 : 2) * p * (1 - p), HESSIAN_FLOOR);
         }
         const tree = compactTree(buildBoostedTree(m, sorted, g, h, options));
         roundTrees.push(tree);
