@@ -24,3 +24,4 @@ export * from './preprocessing/index.js';
 export * from './tree/index.js';
 export * from './ensemble/index.js';
 export * from './xgboost/index.js';
+export { loadAnyModel, MODEL_CLASSES, type AnyModel, type ModelName } from './model-registry.js';
