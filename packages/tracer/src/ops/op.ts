@@ -36,11 +36,12 @@ export interface OpDef<A = Attrs> {
   /** Exact number of inputs, or [min, max] (max may be Infinity). */
   readonly arity: number | readonly [number, number];
   /**
-   * Per input: is the op linear in that input when the others are held fixed? (The last
-   * entry stands for all further inputs of a variadic op.) `multiply` is [true, true].
+   * Per input: is the op affine in that input when the others are held fixed, i.e.
+   * f(a + b) + f(0) = f(a) + f(b)? (The last entry stands for all further inputs of a
+   * variadic op.) `multiply` is [true, true]; ops/metadata.test.ts checks every claim.
    */
   readonly linearIn: readonly boolean[];
-  /** Linear in all inputs at once (add, concatenate): encrypted operands need no PBS. */
+  /** Affine in all inputs at once (add, concatenate): encrypted operands need no PBS. */
   readonly jointlyLinear: boolean;
   /** Checks attributes against the inputs and returns their canonical form (stored in graphs). */
   normalize(attrs: Attrs, inputs: readonly ValueType[]): A;

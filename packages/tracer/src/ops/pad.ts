@@ -1,5 +1,4 @@
 import { AttributeError } from '../errors.js';
-import { dtypeOfNumber, promoteTypes } from '../ndarray/dtype.js';
 import { NdArray } from '../ndarray/ndarray.js';
 import { sizeOf, stridesOf } from '../ndarray/shape.js';
 import { scatterInto, stridedIndexMap } from './kernels/strided.js';
@@ -34,7 +33,8 @@ export const pad = defineOp<{ padWidth: [number, number][]; value: number }>({
     return { padWidth: padPairs(attrs['padWidth'], x?.shape.length ?? 0), value };
   },
   shape: ([x], { padWidth }) => (x?.shape ?? []).map((d, i) => d + (padWidth[i]?.[0] ?? 0) + (padWidth[i]?.[1] ?? 0)),
-  dtype: ([x], { value }) => promoteTypes(x?.dtype ?? 'int', x?.dtype === 'int' ? 'int' : dtypeOfNumber(value)),
+  // numpy casts the pad value to the array's dtype.
+  dtype: ([x]) => x?.dtype ?? 'int',
   evaluate: ([x], { padWidth, value }, out) => {
     if (!x) throw new Error('pad: missing input');
     const data = new Float64Array(sizeOf(out.shape)).fill(out.dtype === 'int' ? Math.trunc(value) : value);
