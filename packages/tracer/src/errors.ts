@@ -13,7 +13,7 @@ export class DTypeError extends Error {
   override readonly name = 'DTypeError';
 }
 
-/** An integer result left the range a float64 holds exactly (|v| > 2^53). */
+/** An integer result left the range where float64 integers are exact (|v| > 2^53 - 1). */
 export class IntegerOverflowError extends Error {
   override readonly name = 'IntegerOverflowError';
 }

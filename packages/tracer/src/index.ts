@@ -21,7 +21,7 @@ export { trace, type InputSpec, type TraceOptions } from './tracing/trace.js';
 export type { Sample } from './tracing/inputs.js';
 export { INPUT_OP, CONSTANT_OP, inputName, type Graph, type GraphNode } from './graph/graph.js';
 export { evaluate, evaluateAll, inputNames, type GraphArguments } from './graph/evaluate.js';
-export { checkGraph } from './graph/check.js';
+export { checkGraph, createGraph } from './graph/check.js';
 export { serializeGraph, deserializeGraph } from './graph/serialize.js';
 export { measureBounds, integerTypeFor, type NodeBounds } from './graph/bounds.js';
 export { format, formatExpression, formatValueType } from './graph/format.js';

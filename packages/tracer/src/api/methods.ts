@@ -192,6 +192,10 @@ export abstract class ArrayMethods<Self, Arg> {
   flatten(): Self {
     return this.applyOp('flatten', [this]);
   }
+  /** numpy's `.T`: the axes reversed. */
+  get T(): Self {
+    return this.transpose();
+  }
   /** Permute axes; reverses them when `axes` is omitted. */
   transpose(axes: readonly number[] | null = null): Self {
     return this.applyOp('transpose', [this], { axes });

@@ -1,7 +1,7 @@
 import { GraphError } from '../errors.js';
 import { sameShape, sizeOf, formatShape } from '../ndarray/shape.js';
 import { inferOp } from '../ops/evaluate-op.js';
-import { CONSTANT_OP, INPUT_OP, type Graph } from './graph.js';
+import { CONSTANT_OP, INPUT_OP, freezeGraph, type Graph } from './graph.js';
 
 /**
  * The structural checker (JAX's check_jaxpr): ids are positions, inputs point backwards (so
@@ -47,4 +47,9 @@ export function checkGraph(graph: Graph): Graph {
   }
   if (graph.outputs.length === 0) throw new GraphError('a graph needs at least one output');
   return graph;
+}
+
+/** How compiler passes make a new graph: checked, then frozen. */
+export function createGraph(nodes: Graph['nodes'], inputs: Graph['inputs'], outputs: Graph['outputs']): Graph {
+  return freezeGraph(checkGraph({ nodes, inputs, outputs }));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { GraphError, InputError, NonIntegerValueError, UnknownOpError, IntegerOverflowError } from '../errors.js';
 import { trace } from '../tracing/trace.js';
-import { checkGraph } from './check.js';
+import { checkGraph, createGraph } from './check.js';
 import { evaluate, evaluateAll } from './evaluate.js';
 import type { Graph, GraphNode } from './graph.js';
 import { deserializeGraph, serializeGraph } from './serialize.js';
@@ -35,7 +35,7 @@ describe('evaluate', () => {
     expect(() => evaluate(graph, [[[1, Infinity], [3, 4]], [5, 6]])).toThrow(NonIntegerValueError);
   });
 
-  it('reports integer results beyond 2^53 instead of losing precision', () => {
+  it('reports integer results beyond 2^53 - 1 instead of losing precision', () => {
     expect(() => evaluate(graph, [[[2 ** 40, 0], [0, 0]], [2 ** 20, 1]])).toThrow(IntegerOverflowError);
   });
 });
@@ -43,6 +43,12 @@ describe('evaluate', () => {
 describe('checkGraph', () => {
   it('accepts traced graphs', () => {
     expect(checkGraph(graph)).toBe(graph);
+  });
+
+  it('createGraph checks and freezes a graph built by hand', () => {
+    const built = createGraph([...graph.nodes], graph.inputs, graph.outputs);
+    expect(Object.isFrozen(built.nodes)).toBe(true);
+    expect(() => createGraph(tampered(3, { shape: [7] }).nodes, graph.inputs, graph.outputs)).toThrow(GraphError);
   });
 
   it('finds wrong shapes, dtypes, encrypted flags, forward references and unknown ops', () => {

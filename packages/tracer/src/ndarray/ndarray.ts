@@ -10,12 +10,16 @@ export type NestedNumbers = number | boolean | readonly NestedNumbers[];
 /** What a clear operand may be: an NdArray, a number or nested arrays of numbers. */
 export type ClearOperand = NdArray | NestedNumbers;
 
-/** The largest integer a float64 holds exactly together with all smaller ones: 2^53. */
-export const MAX_EXACT_INTEGER = 2 ** 53;
+/**
+ * The largest integer an `int` array may hold: 2^53 - 1. A float64 holds every integer up to
+ * 2^53, but 2^53 + 1 rounds to 2^53, so allowing 2^53 itself would let an overflowed result
+ * pass unnoticed; with this bound any true result beyond it rounds to something rejected.
+ */
+export const MAX_EXACT_INTEGER = Number.MAX_SAFE_INTEGER;
 
 /**
  * An n-dimensional array in the clear: a shape, a dtype and row-major float64 data. `int`
- * arrays hold exact integers; any value outside [-2^53, 2^53] is reported as an overflow
+ * arrays hold exact integers; any value outside [-(2^53 - 1), 2^53 - 1] is reported as an overflow
  * (where numpy's int64 would silently wrap or we would silently lose precision).
  */
 export class NdArray extends ArrayMethods<NdArray, ClearOperand> {
@@ -79,7 +83,7 @@ export class NdArray extends ArrayMethods<NdArray, ClearOperand> {
   }
 }
 
-/** Throws unless every value is a finite integer of magnitude at most 2^53; also turns -0 into 0. */
+/** Throws unless every value is a finite integer of magnitude below 2^53; also turns -0 into 0. */
 export function checkIntegers(data: Float64Array, op: string): void {
   for (let i = 0; i < data.length; i++) {
     const v = data[i] ?? 0;
@@ -87,7 +91,7 @@ export function checkIntegers(data: Float64Array, op: string): void {
       throw new NonIntegerValueError(`${op}: an integer array cannot hold ${v}`);
     }
     if (v > MAX_EXACT_INTEGER || v < -MAX_EXACT_INTEGER) {
-      throw new IntegerOverflowError(`${op}: integer result ${v} exceeds 2^53, the largest exact integer of a float64`);
+      throw new IntegerOverflowError(`${op}: integer result ${v} is beyond 2^53 - 1, the range where float64 integers are exact`);
     }
     if (v === 0) data[i] = 0;
   }

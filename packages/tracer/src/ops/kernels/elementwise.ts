@@ -18,8 +18,22 @@ export function mapBroadcast(
   op: string,
 ): NdArray {
   const size = sizeOf(out.shape);
-  const maps = inputs.map((x) => broadcastIndexMap(x.shape, out.shape));
   const data = new Float64Array(size);
+  const [a, b] = inputs;
+  if (inputs.length === 2 && a && b) {
+    // The common binary case without spreading arguments per value.
+    const aData = a.data;
+    const bData = b.data;
+    if (a.size === size && b.size === size) {
+      for (let i = 0; i < size; i++) data[i] = fn(aData[i] ?? 0, bData[i] ?? 0);
+    } else {
+      const aMap = broadcastIndexMap(a.shape, out.shape);
+      const bMap = broadcastIndexMap(b.shape, out.shape);
+      for (let i = 0; i < size; i++) data[i] = fn(aData[aMap[i] ?? 0] ?? 0, bData[bMap[i] ?? 0] ?? 0);
+    }
+    return new NdArray(data, out.shape, out.dtype, op);
+  }
+  const maps = inputs.map((x) => broadcastIndexMap(x.shape, out.shape));
   const values = new Array<number>(inputs.length);
   for (let i = 0; i < size; i++) {
     for (let k = 0; k < inputs.length; k++) values[k] = inputs[k]?.data[maps[k]?.[i] ?? 0] ?? 0;

@@ -11,7 +11,7 @@ export function roundHalfEven(v: number): number {
   return f % 2 === 0 ? f : f + 1;
 }
 
-/** Floor division of integers, exact for all |a|, |b| <= 2^53; numpy returns 0 for b = 0. */
+/** Floor division of integers, exact for all |a|, |b| < 2^53; numpy returns 0 for b = 0. */
 export function floorDivideInt(a: number, b: number): number {
   if (b === 0) return 0;
   let q = Math.floor(a / b);
@@ -33,7 +33,7 @@ export function floorDivideFloat(a: number, b: number): number {
   return floordiv;
 }
 
-/** Integer power by squaring, reporting results beyond 2^53. */
+/** Integer power by squaring, reporting results beyond 2^53 - 1. */
 export function powerInt(base: number, exponent: number): number {
   let result = 1;
   let b = base;
@@ -43,7 +43,7 @@ export function powerInt(base: number, exponent: number): number {
     e = Math.floor(e / 2);
     if (e > 0) b *= b;
     if (Math.abs(result) > MAX_EXACT_INTEGER || (e > 0 && Math.abs(b) > MAX_EXACT_INTEGER)) {
-      throw new IntegerOverflowError(`power: ${base} ** ${exponent} exceeds 2^53, the largest exact integer of a float64`);
+      throw new IntegerOverflowError(`power: ${base} ** ${exponent} is beyond 2^53 - 1, the range where float64 integers are exact`);
     }
   }
   return result;
@@ -77,7 +77,7 @@ export function erf(x: number): number {
   return x < 0 ? -value : value;
 }
 
-/** Exact bitwise op on integers up to 2^53 in two's complement (JS's | & ^ are 32-bit only). */
+/** Exact bitwise op on integers below 2^53 in two's complement (JS's | & ^ are 32-bit only). */
 export function bitwise(a: number, b: number, op: '&' | '|' | '^'): number {
   const small = (v: number) => v >= -0x80000000 && v <= 0x7fffffff;
   if (small(a) && small(b)) return op === '&' ? a & b : op === '|' ? a | b : a ^ b;
