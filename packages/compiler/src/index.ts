@@ -1,6 +1,19 @@
 /**
- * @cml/compiler — graph passes, the parameter optimizer, lowering to TFHE programs, and the
+ * @cml/compiler — graph passes, parameter choice, lowering to TFHE programs, and the
  * Circuit / Client / Server runtime. Built on @cml/tracer and @cml/tfhe-wasm.
  */
+export { compile, compileGraph, optimizeGraph } from './compile.js';
+export { Circuit } from './circuit.js';
+export { DEFAULT_P_ERROR, type CompilationConfig } from './config.js';
+export * from './errors.js';
+export { chooseParameters, type ParameterChoice, type ParameterConstraints } from './parameters.js';
+export type { FheProgram, Instruction, LinearInstruction, LookupInstruction, ProgramValue } from './program/program.js';
+export { interpret, type Backend } from './program/interpreter.js';
+export type { SimulationOptions } from './program/simulate-backend.js';
+export type { CircuitStatistics } from './program/statistics.js';
+export { foldConstants } from './passes/constant-folding.js';
+export { eliminateCommonSubexpressions } from './passes/common-subexpressions.js';
+export { eliminateDeadNodes } from './passes/dead-nodes.js';
+export { SeededRandom } from './program/seeded-random.js';
 export { broadcastShapes } from '@cml/tracer';
 export { initTfhe } from '@cml/tfhe-wasm';

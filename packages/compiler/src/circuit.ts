@@ -1,0 +1,84 @@
+import { format, type ClearOperand, type Graph, type NdArray, type NodeBounds } from '@cml/tracer';
+import type { ParameterSet } from '@cml/tfhe-wasm';
+import type { ResolvedConfig } from './config.js';
+import { clearBackend } from './program/clear-backend.js';
+import { interpret } from './program/interpreter.js';
+import type { FheProgram } from './program/program.js';
+import { simulateBackend, type SimulationOptions } from './program/simulate-backend.js';
+import type { CircuitStatistics } from './program/statistics.js';
+import { decodeMessage, flattenArguments, outputArrays } from './runtime/clear-values.js';
+
+export interface CircuitParts {
+  readonly graph: Graph;
+  readonly bounds: readonly NodeBounds[];
+  readonly program: FheProgram;
+  readonly parameters: ParameterSet;
+  readonly statistics: CircuitStatistics;
+  readonly config: ResolvedConfig;
+}
+
+/**
+ * A compiled function: its optimized graph, FHE program and parameters. Runs in the clear
+ * (`clear`), on simulated encodings (`simulate`), or encrypted. Every method returns one
+ * NdArray per output of the function.
+ */
+export class Circuit {
+  readonly graph: Graph;
+  readonly bounds: readonly NodeBounds[];
+  readonly program: FheProgram;
+  readonly parameters: ParameterSet;
+  readonly statistics: CircuitStatistics;
+  readonly config: ResolvedConfig;
+
+  constructor(parts: CircuitParts) {
+    this.graph = parts.graph;
+    this.bounds = parts.bounds;
+    this.program = parts.program;
+    this.parameters = parts.parameters;
+    this.statistics = parts.statistics;
+    this.config = parts.config;
+  }
+
+  /** Exact integer execution of the program (inputs outside the compiled range throw OutOfBoundsError). */
+  clear(...args: ClearOperand[]): NdArray[] {
+    const inputs = flattenArguments(this.program, args, 'clear');
+    return outputArrays(this.program, interpret(this.program, inputs, clearBackend(this.program.precision)));
+  }
+
+  /**
+   * The program on clear integers with the ciphertexts' encodings: values modulo 2^(P+1),
+   * outputs read from their P low bits. `options` control overflow handling and error injection.
+   */
+  simulate(...args: ClearOperand[]): NdArray[] {
+    return this.simulateWith({}, ...args);
+  }
+
+  simulateWith(options: SimulationOptions, ...args: ClearOperand[]): NdArray[] {
+    const { precision } = this.program;
+    const inputs = flattenArguments(this.program, args, 'simulate');
+    const flat = interpret(this.program, inputs, simulateBackend(precision, options));
+    const decoded = flat.map((values, k) => values.map((v) => decodeMessage(v, precision, this.program.outputs[k]?.signed ?? false)));
+    return outputArrays(this.program, decoded);
+  }
+
+  /** The optimized graph with bit-widths, then the program's size and the parameters. */
+  toString(): string {
+    const s = this.statistics;
+    const p = this.parameters;
+    const widths = this.graph.nodes
+      .filter((node) => node.encrypted)
+      .map((node) => {
+        const b = this.bounds[node.id];
+        const type = b?.bitWidth === undefined ? 'float' : `${b.signed ? 'int' : 'uint'}${b.bitWidth}`;
+        return `  %${node.id} ${node.op}: ${type} in [${b?.min}, ${b?.max}]`;
+      });
+    return [
+      format(this.graph),
+      'bit-widths:',
+      ...widths,
+      `message width P = ${this.program.precision} bits; ${s.lookups} lookups (${s.tables} tables), ${s.linearInstructions} linear steps, max 2-norm ${s.maxNorm2.toFixed(2)}`,
+      `parameters ${p.name}: n=${p.lweDimension} k=${p.glweDimension} N=${p.polynomialSize} PBS ${p.pbsBaseLog}/${p.pbsLevel} KS ${p.ksBaseLog}/${p.ksLevel}; ` +
+        `p_error 2^${s.log2PError.toFixed(1)} per lookup, ${s.globalPError.toExponential(2)} per run`,
+    ].join('\n');
+  }
+}

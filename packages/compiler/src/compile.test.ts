@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { evaluate, np, type NdArray, type Tracer } from '@cml/tracer';
+import { compile } from './compile.js';
+import { OutOfBoundsError, UnsupportedOperationError } from './errors.js';
+
+const range = (lo: number, hi: number): number[] => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+const values = (arrays: NdArray[]): number[][] => arrays.map((a) => a.toArray());
+
+describe('compile', () => {
+  it('fuses a univariate float chain (60*sin(x) as int) into one table lookup', () => {
+    const circuit = compile((x: Tracer) => np.sin(x).mul(60).astype('int'), { x: 'encrypted' }, range(0, 7));
+    expect(circuit.statistics.lookups).toBe(1);
+    for (const x of range(0, 7)) {
+      expect(values(circuit.simulate(x))).toEqual([[Math.trunc(60 * Math.sin(x))]]);
+      expect(values(circuit.clear(x))).toEqual([[Math.trunc(60 * Math.sin(x))]]);
+    }
+  });
+
+  it('computes a clear-matrix product with a ReLU as linear steps plus one lookup per output', () => {
+    const w = [
+      [1, -2, 3],
+      [-1, 0, 2],
+    ];
+    const fn = (x: Tracer) => np.relu(np.matmul(w, x));
+    const inputset = [[0, 0, 0], [3, 3, 3], [3, 0, 1], [0, 3, 0]];
+    const circuit = compile(fn, { x: 'encrypted' }, inputset);
+    expect(circuit.statistics.lookups).toBe(2);
+    for (const x of inputset) {
+      expect(values(circuit.simulate(x))).toEqual(values(evaluate(circuit.graph, [x])));
+    }
+  });
+
+  it('multiplies two encrypted values exactly over their whole range with two lookups', () => {
+    const circuit = compile((x: Tracer, y: Tracer) => x.mul(y), { x: 'encrypted', y: 'encrypted' }, [[0, -3], [7, 4]]);
+    expect(circuit.statistics.lookups).toBe(2);
+    for (const x of range(0, 7)) for (const y of range(-3, 4)) expect(values(circuit.simulate(x, y))).toEqual([[x * y + 0]]);
+  });
+
+  it('rejects inputs outside the compiled integer type with OutOfBoundsError', () => {
+    const circuit = compile((x: Tracer) => np.relu(x.sub(4)), { x: 'encrypted' }, range(0, 7));
+    expect(() => circuit.simulate(8)).toThrow(OutOfBoundsError);
+    expect(() => circuit.clear(-1)).toThrow(OutOfBoundsError);
+  });
+
+  it('refuses an encrypted float output', () => {
+    expect(() => compile((x: Tracer) => np.sin(x), { x: 'encrypted' }, range(0, 3))).toThrow(UnsupportedOperationError);
+  });
+});

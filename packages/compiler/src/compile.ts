@@ -1,0 +1,68 @@
+import { measureBounds, trace, type Graph, type InputSpec, type NdArray, type Sample, type TraceOptions, type Tracer } from '@cml/tracer';
+import { Circuit } from './circuit.js';
+import { resolveConfig, type CompilationConfig } from './config.js';
+import { UnsupportedOperationError } from './errors.js';
+import { chooseParameters } from './parameters.js';
+import { eliminateCommonSubexpressions } from './passes/common-subexpressions.js';
+import { constantValue, foldConstants } from './passes/constant-folding.js';
+import { eliminateDeadNodes } from './passes/dead-nodes.js';
+import { lowerToProgram } from './passes/lower.js';
+import { planMaterialization } from './passes/materialize.js';
+import { noiseNorms } from './passes/noise-norms.js';
+import { circuitStatistics } from './program/statistics.js';
+
+/** Graph passes that need no bounds: constant folding, common subexpressions, dead nodes. */
+export function optimizeGraph(graph: Graph): Graph {
+  return eliminateDeadNodes(eliminateCommonSubexpressions(foldConstants(graph)));
+}
+
+/**
+ * Compiles a traced graph: optimizes it, measures bounds on the inputset, fuses and lowers it
+ * to an FHE program, and chooses 128-bit parameters for its precision and noise.
+ */
+export function compileGraph(graph: Graph, inputset: Iterable<Sample>, config: CompilationConfig = {}): Circuit {
+  const resolved = resolveConfig(config);
+  const optimized = optimizeGraph(graph);
+  for (const id of optimized.inputs) {
+    const node = optimized.nodes[id];
+    if (node && !node.encrypted && optimized.nodes.some((n) => n.inputs.includes(id))) {
+      throw new UnsupportedOperationError(`input '${String(node.attrs['name'])}' is clear: circuits take encrypted inputs only (fold clear values into the function as constants)`);
+    }
+  }
+  const bounds = measureBounds(optimized, inputset);
+  const clearValue = (id: number): NdArray => {
+    if (optimized.nodes[id]?.op !== 'constant') throw new UnsupportedOperationError(`node %${id} is a clear value computed at run time`);
+    return constantValue(optimized, id);
+  };
+  const plans = planMaterialization(optimized, clearValue);
+  const program = lowerToProgram({ graph: optimized, bounds, plans, clearValue, maxPrecision: resolved.maxPrecision });
+  const norms = noiseNorms(program);
+  const lookups = program.instructions.reduce((n, i) => n + (i.kind === 'lookup' ? i.element.length : 0), 0);
+  const choice = chooseParameters({
+    precision: program.precision,
+    maxNorm2: norms.maxLookupNorm2,
+    lookups,
+    pError: resolved.pError,
+    globalPError: resolved.globalPError,
+  });
+  const statistics = circuitStatistics(program, choice.parameters, {
+    maxNorm2: norms.maxLookupNorm2,
+    log2PError: choice.log2PError,
+    globalPError: choice.globalPError,
+  });
+  return new Circuit({ graph: optimized, bounds, program, parameters: choice.parameters, statistics, config: resolved });
+}
+
+/**
+ * Traces `fn` with the given encrypted/clear spec (shapes from the inputset's first sample)
+ * and compiles it. `compile((x) => np.relu(x.sub(3)), { x: 'encrypted' }, [[0, 1], [5, 7]])`.
+ */
+export function compile(
+  fn: (...inputs: Tracer[]) => unknown,
+  spec: InputSpec,
+  inputset: readonly Sample[],
+  config: CompilationConfig & { readonly trace?: TraceOptions } = {},
+): Circuit {
+  const graph = trace(fn, spec, { inputset, ...config.trace });
+  return compileGraph(graph, inputset, config);
+}

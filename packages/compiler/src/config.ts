@@ -1,0 +1,41 @@
+/** Compilation options; every field has a default (see DEFAULT_CONFIG). */
+export interface CompilationConfig {
+  /** Failure probability of one table lookup. Default 2^-40. */
+  readonly pError?: number;
+  /** Failure probability of the whole circuit; when given, it bounds pError by globalPError / lookups. */
+  readonly globalPError?: number;
+  /** Security level in bits; only 128 is available. */
+  readonly security?: 128;
+  /** Print progress (keygen, long runs) to the console. */
+  readonly showProgress?: boolean;
+  /** Progress hook: called with a phase name and the fraction done. */
+  readonly onProgress?: (phase: string, done: number) => void;
+  /** Worker threads for encrypted runs (0 = run on the calling thread). */
+  readonly poolSize?: number;
+  /** Largest message width to accept (bits). Default 8, the largest preset. */
+  readonly maxPrecision?: number;
+}
+
+export interface ResolvedConfig {
+  readonly pError: number;
+  readonly globalPError: number | undefined;
+  readonly security: 128;
+  readonly showProgress: boolean;
+  readonly onProgress: ((phase: string, done: number) => void) | undefined;
+  readonly poolSize: number;
+  readonly maxPrecision: number;
+}
+
+export const DEFAULT_P_ERROR = 2 ** -40;
+
+export function resolveConfig(config: CompilationConfig = {}): ResolvedConfig {
+  return {
+    pError: config.pError ?? DEFAULT_P_ERROR,
+    globalPError: config.globalPError,
+    security: config.security ?? 128,
+    showProgress: config.showProgress ?? false,
+    onProgress: config.onProgress,
+    poolSize: config.poolSize ?? 0,
+    maxPrecision: config.maxPrecision ?? 8,
+  };
+}

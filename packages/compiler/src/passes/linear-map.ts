@@ -1,0 +1,77 @@
+import { NdArray, getOp, isLinearIn, type Graph, type GraphNode } from '@cml/tracer';
+
+/**
+ * The exact affine map of a node in its encrypted inputs: out[i] = bias[i] + sum of
+ * weight * source[element] over row i. `sources` are graph node ids.
+ */
+export interface LinearMap {
+  readonly sources: readonly number[];
+  readonly rows: readonly (readonly Term[])[];
+  readonly bias: readonly number[];
+}
+
+export interface Term {
+  readonly source: number;
+  readonly element: number;
+  readonly weight: number;
+}
+
+/** The distinct encrypted inputs of a node, in order of first use. */
+export function encryptedInputs(graph: Graph, node: GraphNode): number[] {
+  return [...new Set(node.inputs.filter((i) => graph.nodes[i]?.encrypted))];
+}
+
+/**
+ * Whether the op is affine in its encrypted inputs taken together: jointly linear (add,
+ * concatenate ...), or linear in its only encrypted operand, which it reads once.
+ */
+export function isAffineInEncrypted(graph: Graph, node: GraphNode): boolean {
+  const op = getOp(node.op);
+  const encrypted = encryptedInputs(graph, node);
+  if (encrypted.length === 0) return false;
+  if (op.jointlyLinear) return true;
+  const positions = node.inputs.flatMap((input, position) => (graph.nodes[input]?.encrypted ? [position] : []));
+  return encrypted.length === 1 && positions.length === 1 && isLinearIn(op, positions[0] as number);
+}
+
+/**
+ * Extracts the affine map by probing: with every encrypted input at zero the op gives the
+ * bias; setting one element of one encrypted input to 1 gives that element's column. Exact
+ * for ops that are affine in those inputs (checked by isAffineInEncrypted). Returns undefined
+ * when a weight or the bias is not an integer (an integer circuit cannot apply it).
+ */
+export function probeLinearMap(graph: Graph, node: GraphNode, clearValue: (id: number) => NdArray): LinearMap | undefined {
+  const op = getOp(node.op);
+  const sources = encryptedInputs(graph, node);
+  const zeros = new Map(sources.map((id) => [id, zerosLike(graph.nodes[id] as GraphNode)]));
+  const run = (probe?: { source: number; value: NdArray }): Float64Array => {
+    const args = node.inputs.map((id) => {
+      if (probe && id === probe.source) return probe.value;
+      return zeros.get(id) ?? clearValue(id);
+    });
+    return op.evaluate(args, node.attrs, node).data;
+  };
+  const bias = run();
+  if (!bias.every(Number.isInteger)) return undefined;
+  const rows: Term[][] = Array.from({ length: bias.length }, () => []);
+  for (const source of sources) {
+    const input = graph.nodes[source] as GraphNode;
+    const basis = zerosLike(input);
+    for (let element = 0; element < basis.size; element++) {
+      basis.data[element] = 1;
+      const column = run({ source, value: basis });
+      basis.data[element] = 0;
+      for (let i = 0; i < column.length; i++) {
+        const weight = (column[i] as number) - (bias[i] as number);
+        if (weight === 0) continue;
+        if (!Number.isInteger(weight)) return undefined;
+        rows[i]?.push({ source, element, weight });
+      }
+    }
+  }
+  return { sources, rows, bias: Array.from(bias) };
+}
+
+function zerosLike(node: GraphNode): NdArray {
+  return new NdArray(new Float64Array(node.shape.reduce((a, b) => a * b, 1)), node.shape, node.dtype, 'probe');
+}

@@ -1,0 +1,49 @@
+import { INPUT_OP, type Graph, type GraphNode, type NdArray } from '@cml/tracer';
+import { UnsupportedOperationError } from '../errors.js';
+import { findRegion, type Region } from './fusion.js';
+import { isAffineInEncrypted, probeLinearMap, type LinearMap } from './linear-map.js';
+
+/** How one materialized encrypted node is computed. */
+export type NodePlan =
+  | { readonly kind: 'input' }
+  | { readonly kind: 'linear'; readonly map: LinearMap }
+  | { readonly kind: 'region'; readonly region: Region };
+
+/**
+ * Decides which encrypted nodes become ciphertexts and how: walking from the outputs back,
+ * an integer node that is affine in its encrypted inputs with integer weights is a linear
+ * step (its inputs are materialized); any other node is the root of a fused region of
+ * elementwise nodes, computed by table lookups on the region's frontier. Nodes inside
+ * regions never become ciphertexts.
+ */
+export function planMaterialization(graph: Graph, clearValue: (id: number) => NdArray): Map<number, NodePlan> {
+  // Every encrypted input is part of the circuit's signature, used or not.
+  const materialized = new Set<number>(graph.inputs.filter((id) => graph.nodes[id]?.encrypted));
+  for (const id of graph.outputs) {
+    const node = graph.nodes[id] as GraphNode;
+    if (!node.encrypted) continue;
+    if (node.dtype !== 'int') {
+      throw new UnsupportedOperationError(`output %${id} is an encrypted float: circuits return integers (add astype('int') or round)`);
+    }
+    materialized.add(id);
+  }
+  const plans = new Map<number, NodePlan>();
+  for (let id = graph.nodes.length - 1; id >= 0; id--) {
+    if (!materialized.has(id)) continue;
+    const node = graph.nodes[id] as GraphNode;
+    const plan = planNode(graph, node, materialized, clearValue);
+    plans.set(id, plan);
+    const needed = plan.kind === 'linear' ? plan.map.sources : plan.kind === 'region' ? plan.region.frontier : [];
+    for (const input of needed) materialized.add(input);
+  }
+  return plans;
+}
+
+function planNode(graph: Graph, node: GraphNode, materialized: ReadonlySet<number>, clearValue: (id: number) => NdArray): NodePlan {
+  if (node.op === INPUT_OP) return { kind: 'input' };
+  if (node.dtype === 'int' && isAffineInEncrypted(graph, node)) {
+    const map = probeLinearMap(graph, node, clearValue);
+    if (map) return { kind: 'linear', map };
+  }
+  return { kind: 'region', region: findRegion(graph, node.id, materialized) };
+}

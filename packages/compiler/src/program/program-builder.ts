@@ -1,0 +1,181 @@
+import { integerTypeFor } from '@cml/tracer';
+import { ParameterSelectionError } from '../errors.js';
+import type { FheProgram, Instruction, LinearInstruction, ProgramInput, ProgramOutput, ProgramValue } from './program.js';
+
+/** One term of a linear row: weight * value[element]. */
+export interface LinearTerm {
+  readonly value: number;
+  readonly element: number;
+  readonly weight: number;
+}
+
+/** A lookup whose tables are computed once the circuit precision is known. */
+interface PendingLookup {
+  readonly kind: 'pending-lookup';
+  readonly output: number;
+  readonly input: number;
+  readonly element: readonly number[];
+  readonly inputMin: number;
+  readonly inputMax: number;
+  readonly outputMin: number;
+  /** Output values (one per output element) for input value v, or undefined where undefined. */
+  readonly column: (v: number) => Float64Array | undefined;
+}
+
+/** Bits of an unsigned span 0..span (at least 1). */
+export function spanBits(span: number): number {
+  let bits = 1;
+  while (2 ** bits - 1 < span) bits++;
+  return bits;
+}
+
+/**
+ * Accumulates values and instructions, tracking every value's bounds (measured for graph
+ * nodes, derived by interval arithmetic otherwise), then fixes the precision P and fills the
+ * tables over each lookup's full 2^P window.
+ */
+export class ProgramBuilder {
+  private readonly values: ProgramValue[] = [];
+  private readonly steps: (LinearInstruction | PendingLookup)[] = [];
+  private readonly inputs: ProgramInput[] = [];
+  private readonly outputs: { value: number }[] = [];
+  /** Bits each lookup needs (input span and output span over the measured window). */
+  private readonly lookupBits: number[] = [];
+
+  value(id: number): ProgramValue {
+    const value = this.values[id];
+    if (!value) throw new Error(`program value ${id} does not exist`);
+    return value;
+  }
+
+  private addValue(shape: readonly number[], min: number, max: number, node?: number): number {
+    const id = this.values.length;
+    this.values.push(node === undefined ? { id, shape: [...shape], min, max } : { id, shape: [...shape], min, max, node });
+    return id;
+  }
+
+  input(name: string, shape: readonly number[], min: number, max: number, node: number): number {
+    const type = integerTypeFor(min, max);
+    const low = type.signed ? -(2 ** (type.bitWidth - 1)) : 0;
+    const high = type.signed ? 2 ** (type.bitWidth - 1) - 1 : 2 ** type.bitWidth - 1;
+    const value = this.addValue(shape, min, max, node);
+    this.inputs.push({ name, value, shape: [...shape], min: low, max: high });
+    return value;
+  }
+
+  /** A linear step; `bounds` (measured) replace the interval bounds when given. */
+  linear(shape: readonly number[], rows: readonly (readonly LinearTerm[])[], bias: readonly number[], node?: number, bounds?: { min: number; max: number }): number {
+    const sources: number[] = [];
+    const sourceIndex = new Map<number, number>();
+    const rowStart = [0];
+    const termSource: number[] = [];
+    const termElement: number[] = [];
+    const termWeight: number[] = [];
+    let min = Infinity;
+    let max = -Infinity;
+    rows.forEach((row, i) => {
+      let low = bias[i] as number;
+      let high = low;
+      for (const term of row) {
+        if (!sourceIndex.has(term.value)) {
+          sourceIndex.set(term.value, sources.length);
+          sources.push(term.value);
+        }
+        termSource.push(sourceIndex.get(term.value) as number);
+        termElement.push(term.element);
+        termWeight.push(term.weight);
+        const source = this.value(term.value);
+        low += Math.min(term.weight * source.min, term.weight * source.max);
+        high += Math.max(term.weight * source.min, term.weight * source.max);
+      }
+      rowStart.push(termWeight.length);
+      min = Math.min(min, low);
+      max = Math.max(max, high);
+    });
+    if (rows.length === 0) min = max = 0;
+    const output = this.addValue(shape, bounds?.min ?? min, bounds?.max ?? max, node);
+    this.steps.push({ kind: 'linear', output, sources, rowStart, termSource, termElement, termWeight, bias: [...bias] });
+    return output;
+  }
+
+  /**
+   * A table lookup reading input[element[i]] for output element i; `column(v)` gives every
+   * output element's value for input value v.
+   */
+  lookup(input: number, shape: readonly number[], element: readonly number[], column: (v: number) => Float64Array | undefined, node?: number): number {
+    const { min: inputMin, max: inputMax } = this.value(input);
+    const cache = new Map<number, Float64Array | undefined>();
+    const cached = (v: number): Float64Array | undefined => {
+      if (!cache.has(v)) cache.set(v, column(v));
+      return cache.get(v);
+    };
+    let min = Infinity;
+    let max = -Infinity;
+    for (let v = inputMin; v <= inputMax; v++) {
+      for (const t of cached(v) ?? []) {
+        min = Math.min(min, t);
+        max = Math.max(max, t);
+      }
+    }
+    if (min > max) min = max = 0;
+    const output = this.addValue(shape, min, max, node);
+    this.steps.push({ kind: 'pending-lookup', output, input, element: [...element], inputMin, inputMax, outputMin: min, column: cached });
+    this.lookupBits.push(spanBits(inputMax - inputMin), spanBits(max - min));
+    return output;
+  }
+
+  output(value: number): void {
+    this.outputs.push({ value });
+  }
+
+  /** The smallest P holding every lookup window and every output's integer type. */
+  precision(): number {
+    const outputBits = this.outputs.map(({ value }) => integerTypeFor(this.value(value).min, this.value(value).max).bitWidth);
+    return Math.max(1, ...this.lookupBits, ...outputBits);
+  }
+
+  finish(maxPrecision: number): FheProgram {
+    const precision = this.precision();
+    if (precision > maxPrecision) {
+      throw new ParameterSelectionError(
+        `the circuit needs ${precision}-bit table lookups or outputs, above the ${maxPrecision} bits available: ` +
+          'narrow the inputset range, quantize with fewer bits, or drop low bits with roundBitPattern before non-linear operations',
+      );
+    }
+    const instructions: Instruction[] = this.steps.map((step) => (step.kind === 'linear' ? step : fillTables(step, precision)));
+    const outputs: ProgramOutput[] = this.outputs.map(({ value }) => ({
+      value,
+      shape: this.value(value).shape,
+      signed: this.value(value).min < 0,
+    }));
+    return { format: 'cml-fhe-program', version: 1, precision, values: this.values, inputs: this.inputs, instructions, outputs };
+  }
+}
+
+/** Tables over the window [inputMin, inputMin + 2^P), wrapped into [outputMin, outputMin + 2^P), shared when equal. */
+function fillTables(step: PendingLookup, precision: number): Instruction {
+  const size = 2 ** precision;
+  const wrap = (t: number): number => step.outputMin + ((((t - step.outputMin) % size) + size) % size);
+  const columns = Array.from({ length: size }, (_, index) => step.column(step.inputMin + index));
+  const tables: number[][] = [];
+  const tableIndex = new Map<string, number>();
+  const tableOf = step.element.map((_, i) => {
+    const table = columns.map((column) => wrap(column?.[i] ?? step.outputMin));
+    const key = table.join(',');
+    if (!tableIndex.has(key)) {
+      tableIndex.set(key, tables.length);
+      tables.push(table);
+    }
+    return tableIndex.get(key) as number;
+  });
+  return {
+    kind: 'lookup',
+    output: step.output,
+    input: step.input,
+    element: step.element,
+    tableOf,
+    tables,
+    inputOffset: -step.inputMin,
+    outputOffset: step.outputMin,
+  };
+}

@@ -1,0 +1,53 @@
+import { linearRows, tableIndex } from './clear-backend.js';
+import type { Backend } from './interpreter.js';
+import type { LookupInstruction } from './program.js';
+import { SeededRandom } from './seeded-random.js';
+
+export interface SimulationOptions {
+  /**
+   * What a lookup outside its window does: 'error' (default) throws OutOfBoundsError; 'wrap'
+   * reproduces the ciphertext: the index is taken modulo 2^(P+1) and, when the padding bit is
+   * set, the negacyclic bootstrap returns the negated entry.
+   */
+  readonly onOverflow?: 'error' | 'wrap';
+  /** Failure probability of one lookup; a failure reads a neighbouring table entry. Default 0. */
+  readonly pError?: number;
+  /** Seed of the error-injection generator. */
+  readonly seed?: number;
+}
+
+/**
+ * The FHE encodings on clear integers: every value is kept modulo 2^(P+1) (P message bits and
+ * the padding bit), in [-2^P, 2^P), exactly as the phase of a ciphertext divided by Delta.
+ */
+export function simulateBackend(precision: number, options: SimulationOptions = {}): Backend<number> & { failures: number } {
+  const windowSize = 2 ** precision;
+  const modulus = 2 * windowSize;
+  const reduce = (v: number): number => {
+    const r = ((v % modulus) + modulus) % modulus;
+    return r >= windowSize ? r - modulus : r;
+  };
+  const random = new SeededRandom(options.seed ?? 0);
+  const pError = options.pError ?? 0;
+  const state = {
+    failures: 0,
+    linear: (instruction: Parameters<Backend<number>['linear']>[0], sources: readonly (readonly number[])[]) =>
+      linearRows(instruction, sources, (b) => reduce(b), (acc, w, v) => reduce(acc + w * v)),
+    lookup: (instruction: LookupInstruction, input: readonly number[]) =>
+      instruction.element.map((element, i) => {
+        const table = instruction.tables[instruction.tableOf[i] as number] as readonly number[];
+        const phase = reduce((input[element] as number) + instruction.inputOffset);
+        const raw = phase < 0 ? phase + modulus : phase;
+        if (options.onOverflow !== 'wrap') tableIndex(instruction, raw - instruction.inputOffset, windowSize);
+        let index = raw % windowSize;
+        if (pError > 0 && random.next() < pError) {
+          state.failures++;
+          index = (index + (random.next() < 0.5 ? windowSize - 1 : 1)) % windowSize;
+        }
+        const stored = (table[index] as number) - instruction.outputOffset;
+        return reduce((raw >= windowSize ? -stored : stored) + instruction.outputOffset);
+      }),
+  };
+  return state;
+}
+

@@ -1,0 +1,87 @@
+import type { ParameterSet } from '@cml/tfhe-wasm';
+import type { FheProgram } from './program.js';
+
+/** What one run of a circuit costs. */
+export interface CircuitStatistics {
+  /** Message bits of every ciphertext (P). */
+  readonly precision: number;
+  /** Table lookups by input precision (bits -> count); one keyswitch + one bootstrap each. */
+  readonly lookupsPerPrecision: Readonly<Record<number, number>>;
+  readonly lookups: number;
+  readonly keyswitches: number;
+  readonly bootstraps: number;
+  /** Distinct tables the bootstraps use. */
+  readonly tables: number;
+  readonly linearInstructions: number;
+  /** Scalar multiply-adds of the linear instructions (clear weight x ciphertext). */
+  readonly linearTerms: number;
+  readonly encryptedInputs: number;
+  readonly encryptedOutputs: number;
+  /** Largest 2-norm of clear weights feeding a lookup. */
+  readonly maxNorm2: number;
+  /** log2 of one lookup's failure probability and the whole run's failure probability. */
+  readonly log2PError: number;
+  readonly globalPError: number;
+  /** Bytes of the bootstrap key (Fourier domain, as held in memory) and of the keyswitch key. */
+  readonly bootstrapKeyBytes: number;
+  readonly keyswitchKeyBytes: number;
+  /** Bytes of one ciphertext (k*N + 1 words). */
+  readonly ciphertextBytes: number;
+  /** Single-thread latency from the cost model (milliseconds). */
+  readonly estimatedLatencyMs: number;
+}
+
+/**
+ * Cost model of one KS + PBS in this library's WASM core: the bootstrap does n external
+ * products of (k+1)*l decompositions, each (k+1) FFTs of size N; the keyswitch k*N*l rows of
+ * n+1 words. Constants fitted to the bench (packages/compiler/bench).
+ */
+export function estimateLookupMs(params: ParameterSet): number {
+  const { lweDimension: n, glweDimension: k, polynomialSize: N, pbsLevel, ksLevel } = params;
+  const fftWork = n * (k + 1) * pbsLevel * (k + 1) * N * Math.log2(N);
+  const keyswitchWork = k * N * ksLevel * (n + 1);
+  return fftWork * PBS_NS_PER_UNIT * 1e-6 + keyswitchWork * KS_NS_PER_UNIT * 1e-6;
+}
+
+const PBS_NS_PER_UNIT = 0.5;
+const KS_NS_PER_UNIT = 0.3;
+
+export function circuitStatistics(
+  program: FheProgram,
+  params: ParameterSet,
+  noise: { maxNorm2: number; log2PError: number; globalPError: number },
+): CircuitStatistics {
+  const { lweDimension: n, glweDimension: k, polynomialSize: N, pbsLevel, ksLevel } = params;
+  let lookups = 0;
+  let tables = 0;
+  let linearInstructions = 0;
+  let linearTerms = 0;
+  for (const instruction of program.instructions) {
+    if (instruction.kind === 'lookup') {
+      lookups += instruction.element.length;
+      tables += instruction.tables.length;
+    } else {
+      linearInstructions++;
+      linearTerms += instruction.termWeight.length;
+    }
+  }
+  return {
+    precision: program.precision,
+    lookupsPerPrecision: lookups > 0 ? { [program.precision]: lookups } : {},
+    lookups,
+    keyswitches: lookups,
+    bootstraps: lookups,
+    tables,
+    linearInstructions,
+    linearTerms,
+    encryptedInputs: program.inputs.reduce((acc, input) => acc + input.shape.reduce((a, b) => a * b, 1), 0),
+    encryptedOutputs: program.outputs.reduce((acc, output) => acc + output.shape.reduce((a, b) => a * b, 1), 0),
+    maxNorm2: noise.maxNorm2,
+    log2PError: noise.log2PError,
+    globalPError: noise.globalPError,
+    bootstrapKeyBytes: n * pbsLevel * (k + 1) * (k + 1) * N * 8,
+    keyswitchKeyBytes: k * N * ksLevel * (n + 1) * 8,
+    ciphertextBytes: (k * N + 1) * 8,
+    estimatedLatencyMs: lookups * estimateLookupMs(params),
+  };
+}
