@@ -26,3 +26,16 @@ export { randomSeed, SEED_BYTES } from './random/random-seed.js';
 export { noise, type PFailQuery } from './noise/index.js';
 export { lweSecurityBits, minimalStdDev, securityBits, securityReport, type SecurityReport } from './security/security-level.js';
 export { securityCurves, type SecurityCurve } from './security/security-curves.js';
+export {
+  decodeFrame,
+  DeserializationError,
+  encodeFrame,
+  FrameKind,
+  parameterFingerprint,
+  SerializationError,
+  type DecodedFrame,
+  type DeserializationFailure,
+  type ExpectedSection,
+  type Section,
+  type SectionType,
+} from './wire/index.js';
