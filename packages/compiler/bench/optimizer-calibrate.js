@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// Fits the optimizer's cost model (src/optimizer/cost-model.ts) to single-threaded timings of
+// @cml/tfhe-wasm's keyswitch and bootstrap on a few shapes: the 1- to 5-bit presets and
+// variants with more bootstrap levels (the noise does not change the work, only the shape).
+// Usage: node bench/optimizer-calibrate.js [--quick]   (after building tfhe-wasm and compiler)
+// Writes bench/optimizer-calibration.json and prints the constants for DEFAULT_COST_MODEL.
+import { writeFileSync } from 'node:fs';
+import { ClientKey, initTfhe, parameterSets } from '@cml/tfhe-wasm';
+import { lookupWork } from '../dist/optimizer/index.js';
+
+const quick = process.argv.includes('--quick');
+const minSeconds = quick ? 0.3 : 1.5;
+
+const byBits = (bits) => parameterSets.find((p) => p.precision === bits);
+const variant = (bits, pbsBaseLog, pbsLevel) => ({
+  ...byBits(bits),
+  name: `${byBits(bits).name}-pbs${pbsBaseLog}x${pbsLevel}`,
+  pbsBaseLog,
+  pbsLevel,
+});
+const shapes = quick
+  ? [byBits(1), byBits(3), byBits(4), variant(4, 11, 3)]
+  : [byBits(1), byBits(2), byBits(3), byBits(4), byBits(5), variant(2, 15, 2), variant(4, 15, 2), variant(4, 11, 3)];
+
+/** Fastest run of fn over at least minSeconds, after a warm-up (the minimum resists other load on the machine). */
+function time(fn) {
+  for (let i = 0; i < 3; i++) fn();
+  const samples = [];
+  const start = performance.now();
+  while (performance.now() - start < minSeconds * 1000 || samples.length < 5) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return Math.min(...samples);
+}
+
+await initTfhe();
+const rows = [];
+for (const params of shapes) {
+  const clientKey = ClientKey.generate(params);
+  const keys = clientKey.evaluationKeys();
+  const big = clientKey.encrypt(1);
+  const small = keys.keyswitch(big);
+  const table = Array.from({ length: 1 << params.precision }, (_, i) => i);
+  const keyswitchMs = time(() => keys.keyswitch(big).dispose());
+  const bootstrapMs = time(() => keys.bootstrap(small, table).dispose());
+  rows.push({ name: params.name, shape: shapeOf(params), work: lookupWork(params), keyswitchMs, bootstrapMs });
+  console.error(`${params.name}: KS ${keyswitchMs.toFixed(3)} ms, PBS ${bootstrapMs.toFixed(3)} ms`);
+  for (const o of [small, big, keys, clientKey]) o.dispose();
+}
+
+function shapeOf(p) {
+  const { lweDimension: n, glweDimension: k, polynomialSize: N, pbsLevel, ksLevel } = p;
+  return { n, k, N, pbsLevel, ksLevel };
+}
+
+// Least squares on relative errors: each row weighted by 1/t, so that small shapes count.
+const ks = rows.reduce(
+  (acc, r) => {
+    const x = r.work.keyswitchMultiplyAdds / r.keyswitchMs;
+    return { sxy: acc.sxy + x, sxx: acc.sxx + x * x };
+  },
+  { sxy: 0, sxx: 0 },
+);
+const keyswitchNsPerMultiplyAdd = (ks.sxy / ks.sxx) * 1e6;
+
+let [a11, a12, a22, b1, b2] = [0, 0, 0, 0, 0];
+for (const r of rows) {
+  const x1 = r.work.fftButterflies / r.bootstrapMs;
+  const x2 = r.work.fourierMultiplyAdds / r.bootstrapMs;
+  a11 += x1 * x1;
+  a12 += x1 * x2;
+  a22 += x2 * x2;
+  b1 += x1;
+  b2 += x2;
+}
+const det = a11 * a22 - a12 * a12;
+let fft = (b1 * a22 - b2 * a12) / det;
+let mac = (a11 * b2 - a12 * b1) / det;
+if (mac < 0) [fft, mac] = [b1 / a11, 0];
+if (fft < 0) [fft, mac] = [0, b2 / a22];
+const model = {
+  keyswitchNsPerMultiplyAdd,
+  fftNsPerButterfly: fft * 1e6,
+  fourierNsPerMultiplyAdd: mac * 1e6,
+};
+
+const predict = (r) => ({
+  keyswitchMs: (r.work.keyswitchMultiplyAdds * model.keyswitchNsPerMultiplyAdd) / 1e6,
+  bootstrapMs: (r.work.fftButterflies * model.fftNsPerButterfly + r.work.fourierMultiplyAdds * model.fourierNsPerMultiplyAdd) / 1e6,
+});
+console.log('| set | n | k | N | l_pbs | l_ks | KS ms (measured / model) | PBS ms (measured / model) |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  const p = predict(r);
+  const { n, k, N, pbsLevel, ksLevel } = r.shape;
+  console.log(
+    `| ${r.name} | ${n} | ${k} | ${N} | ${pbsLevel} | ${ksLevel} | ${r.keyswitchMs.toFixed(3)} / ${p.keyswitchMs.toFixed(3)} | ${r.bootstrapMs.toFixed(2)} / ${p.bootstrapMs.toFixed(2)} |`,
+  );
+}
+console.log(JSON.stringify(model, null, 2));
+writeFileSync(
+  new URL('./optimizer-calibration.json', import.meta.url),
+  JSON.stringify({ date: new Date().toISOString(), quick, node: process.version, model, rows }, null, 2) + '\n',
+);

@@ -1,0 +1,41 @@
+/**
+ * The box the optimizer searches. Defaults follow what the WASM core runs (N a power of two
+ * in [2^8, 2^16], base_log * level <= 63) and what fits in WASM32 memory (4 GiB in all: the
+ * Fourier bootstrap key gets at most 2 GiB, leaving room for the keyswitch key and scratch).
+ */
+export interface SearchSpace {
+  /** k values tried. */
+  readonly glweDimensions: readonly number[];
+  /** log2 N values tried. */
+  readonly log2PolynomialSizes: readonly number[];
+  /** Small-key dimensions n tried: every integer in [min, max] the security curve covers. */
+  readonly lweDimensions: { readonly min: number; readonly max: number };
+  /** Bootstrap decomposition levels tried: 1..maxPbsLevel (bases are optimal for each level). */
+  readonly maxPbsLevel: number;
+  /** Keyswitch decomposition levels tried: 1..maxKsLevel. */
+  readonly maxKsLevel: number;
+  /** Largest product base_log * level of any decomposition (the core needs <= 63). */
+  readonly maxDecompositionBits: number;
+  /** Largest bootstrap key in the Fourier domain, in bytes: n * l * (k+1)^2 * N * 8. */
+  readonly maxBootstrapKeyBytes: number;
+}
+
+export const DEFAULT_SEARCH_SPACE: SearchSpace = Object.freeze({
+  glweDimensions: Object.freeze([1, 2, 3, 4, 5, 6, 7, 8]),
+  log2PolynomialSizes: Object.freeze([8, 9, 10, 11, 12, 13, 14, 15, 16]),
+  lweDimensions: Object.freeze({ min: 450, max: 2048 }),
+  maxPbsLevel: 12,
+  maxKsLevel: 24,
+  maxDecompositionBits: 63,
+  maxBootstrapKeyBytes: 2 ** 31,
+});
+
+/** Bytes of the bootstrap key in the Fourier domain, as @cml/tfhe-wasm stores it. */
+export function bootstrapKeyBytes(n: number, k: number, N: number, pbsLevel: number): number {
+  return n * pbsLevel * (k + 1) * (k + 1) * N * 8;
+}
+
+/** Bytes of the keyswitch key in memory: kN * l rows of n+1 words. */
+export function keyswitchKeyBytes(n: number, k: number, N: number, ksLevel: number): number {
+  return k * N * ksLevel * (n + 1) * 8;
+}
