@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Sample } from '../tracing/inputs.js';
 import { evaluateAll } from './evaluate.js';
-import type { Graph } from './graph.js';
+import { CONSTANT_OP, type Graph } from './graph.js';
 
 /** The range a node took over an inputset, and for integers the smallest type holding it. */
 export interface NodeBounds {
@@ -52,6 +52,8 @@ export function measureBounds(graph: Graph, inputset: Iterable<Sample>): NodeBou
       throw error;
     }
     values.forEach((value, id) => {
+      // A constant takes the same values on every sample.
+      if (count > 0 && graph.nodes[id]?.op === CONSTANT_OP) return;
       for (const v of value.data) {
         if (v < (mins[id] ?? Infinity) || Number.isNaN(v)) mins[id] = v;
         if (v > (maxs[id] ?? -Infinity) || Number.isNaN(v)) maxs[id] = v;

@@ -2,11 +2,23 @@ import { GraphError, InputError } from '../errors.js';
 import { NdArray, type ClearOperand } from '../ndarray/ndarray.js';
 import { getOp } from '../ops/registry.js';
 import { sampleValues, checkInputValue, type Sample } from '../tracing/inputs.js';
-import { CONSTANT_OP, INPUT_OP, inputName, type Graph } from './graph.js';
+import { CONSTANT_OP, INPUT_OP, inputName, type Graph, type GraphNode } from './graph.js';
 
 /** The graph's input names, in order. */
 export function inputNames(graph: Graph): string[] {
   return graph.inputs.map((id) => inputName(graph, id));
+}
+
+/** Constant nodes as NdArrays, built once per node (nodes are frozen, NdArrays never mutated). */
+const constants = new WeakMap<GraphNode, NdArray>();
+
+function constantValue(node: GraphNode): NdArray {
+  let value = constants.get(node);
+  if (!value) {
+    value = new NdArray(Float64Array.from(node.attrs['value'] as number[]), node.shape, node.dtype, 'constant');
+    constants.set(node, value);
+  }
+  return value;
 }
 
 /** The arguments of a graph call: positional, or a record by input name. */
@@ -28,7 +40,7 @@ export function evaluateAll(graph: Graph, inputs: GraphArguments | Sample, asSam
       if (value === undefined) throw new InputError(`evaluate: node %${node.id} is an input the graph does not list`);
       values.push(checkInputValue(value, names[position] ?? '', node.shape, node.dtype, 'evaluate'));
     } else if (node.op === CONSTANT_OP) {
-      values.push(new NdArray(Float64Array.from(node.attrs['value'] as number[]), node.shape, node.dtype, 'constant'));
+      values.push(constantValue(node));
     } else {
       const args = node.inputs.map((id) => {
         const value = values[id];

@@ -72,8 +72,8 @@ function formatNumber(v: number): string {
 export function format(graph: Graph, bounds?: readonly NodeBounds[]): string {
   const lefts = graph.nodes.map((node) => `%${node.id} = ${formatExpression(node)}`);
   const types = graph.nodes.map((node) => formatValueType(node, bounds?.[node.id]));
-  const leftWidth = Math.max(...lefts.map((l) => l.length));
-  const typeWidth = Math.max(...types.map((t) => t.length));
+  const leftWidth = lefts.reduce((w, l) => Math.max(w, l.length), 0);
+  const typeWidth = types.reduce((w, t) => Math.max(w, t.length), 0);
   const lines = graph.nodes.map((node, i) => {
     const range = bounds?.[node.id];
     const left = `${(lefts[i] ?? '').padEnd(leftWidth)}  # `;

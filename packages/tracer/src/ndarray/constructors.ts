@@ -36,7 +36,7 @@ export function array(value: ClearOperand, dtype?: DType): NdArray {
   const shape = nestedShape(value);
   const flat: number[] = [];
   flatten(value, flat);
-  const inferred = promoteTypes(...flat.map(dtypeOfNumber));
+  const inferred: DType = flat.every(Number.isInteger) ? 'int' : 'float';
   const target = dtype ?? inferred;
   const data = Float64Array.from(flat);
   if (target === 'int' && inferred === 'float') return new NdArray(data, shape, 'float').astype('int');

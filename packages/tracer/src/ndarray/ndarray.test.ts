@@ -14,6 +14,10 @@ describe('NdArray constructors', () => {
     expect(fromNested([[1], [2]]).toNested()).toEqual([[1], [2]]);
   });
 
+  it('builds arrays larger than the call-stack limit', () => {
+    expect(array(Array.from({ length: 300_000 }, (_, i) => i % 7)).sum().item()).toBe(899_997);
+  });
+
   it('converts to the requested dtype (float -> int truncates toward zero)', () => {
     expect(array([1.7, -1.7], 'int').toArray()).toEqual([1, -1]);
     expect(array([1, 2], 'float').dtype).toBe('float');

@@ -73,7 +73,12 @@ export function defineBroadcast(spec: BroadcastSpec): OpDef<Attrs> {
       if (spec.integersOnly) requireIntegers(spec.name, inputs);
       return resolveDType(spec.dtype, inputs);
     },
-    evaluate: (inputs, _attrs, out) => mapBroadcast(inputs, (...v) => spec.fn(out.dtype, ...v), out, spec.name),
+    evaluate: (inputs, _attrs, out) => {
+      const { fn } = spec;
+      const dtype = out.dtype;
+      const apply = spec.arity === 2 ? (a: number, b: number) => fn(dtype, a, b) : (...v: number[]) => fn(dtype, ...v);
+      return mapBroadcast(inputs, apply, out, spec.name);
+    },
   });
 }
 
