@@ -6,6 +6,10 @@ import { interpret } from './program/interpreter.js';
 import type { FheProgram } from './program/program.js';
 import { simulateBackend, type SimulationOptions } from './program/simulate-backend.js';
 import type { CircuitStatistics } from './program/statistics.js';
+import { clientSpec, serverSpec } from './runtime/circuit-spec.js';
+import { Client } from './runtime/client.js';
+import { disposeEncrypted, type EncryptedValues } from './runtime/encrypted-values.js';
+import { Server } from './runtime/server.js';
 import { decodeMessage, flattenArguments, outputArrays } from './runtime/clear-values.js';
 
 export interface CircuitParts {
@@ -29,6 +33,9 @@ export class Circuit {
   readonly parameters: ParameterSet;
   readonly statistics: CircuitStatistics;
   readonly config: ResolvedConfig;
+  /** The deployment halves: `client` keeps the keys, `server` holds the program and no secret. */
+  readonly client: Client;
+  readonly server: Server;
 
   constructor(parts: CircuitParts) {
     this.graph = parts.graph;
@@ -37,6 +44,49 @@ export class Circuit {
     this.parameters = parts.parameters;
     this.statistics = parts.statistics;
     this.config = parts.config;
+    this.client = new Client(clientSpec(this.program, this.parameters));
+    this.server = new Server(serverSpec(this.program, this.parameters));
+  }
+
+  /** Generates fresh keys for this circuit (reports progress through config.onProgress / showProgress). */
+  async keygen(): Promise<void> {
+    await this.client.keygen((phase, done) => this.progress(phase, done));
+  }
+
+  encrypt(...args: ClearOperand[]): EncryptedValues {
+    return this.client.encrypt(...args);
+  }
+
+  /** Runs the program on ciphertexts with this circuit's evaluation keys. */
+  run(args: EncryptedValues): Promise<EncryptedValues> {
+    return this.server.run(args, this.client.evaluationKeys);
+  }
+
+  decrypt(results: EncryptedValues): NdArray[] {
+    return this.client.decrypt(results);
+  }
+
+  /** encrypt -> run -> decrypt (generating keys first if needed); frees the ciphertexts. */
+  async encryptRunDecrypt(...args: ClearOperand[]): Promise<NdArray[]> {
+    if (!this.client.hasKeys) await this.keygen();
+    const encrypted = this.encrypt(...args);
+    try {
+      this.progress('run', 0);
+      const results = await this.run(encrypted);
+      this.progress('run', 1);
+      try {
+        return this.decrypt(results);
+      } finally {
+        disposeEncrypted(results);
+      }
+    } finally {
+      disposeEncrypted(encrypted);
+    }
+  }
+
+  private progress(phase: string, done: number): void {
+    this.config.onProgress?.(phase, done);
+    if (this.config.showProgress) console.error(`[cml] ${phase} ${Math.round(done * 100)}%`);
   }
 
   /** Exact integer execution of the program (inputs outside the compiled range throw OutOfBoundsError). */

@@ -3,13 +3,13 @@ import type { Backend } from './interpreter.js';
 import type { LinearInstruction, LookupInstruction } from './program.js';
 
 /** out[i] = bias[i] + sum of weight * source element over row i, on any scalar ring. */
-export function linearRows<T>(
+export function linearRows<T, A = T>(
   instruction: LinearInstruction,
   sources: readonly (readonly T[])[],
-  zero: (bias: number) => T,
-  multiplyAdd: (accumulator: T, weight: number, value: T) => T,
-): T[] {
-  const out: T[] = [];
+  zero: (bias: number) => A,
+  multiplyAdd: (accumulator: A, weight: number, value: T) => A,
+): A[] {
+  const out: A[] = [];
   for (let row = 0; row < instruction.bias.length; row++) {
     let accumulator = zero(instruction.bias[row] as number);
     for (let t = instruction.rowStart[row] as number; t < (instruction.rowStart[row + 1] as number); t++) {

@@ -3,7 +3,7 @@ import { CircuitUsageError, OutOfBoundsError } from '../errors.js';
 import type { FheProgram } from '../program/program.js';
 
 /** The circuit's arguments as flat integer arrays, checked against each input's shape and compiled range. */
-export function flattenArguments(program: FheProgram, args: readonly ClearOperand[], where: string): number[][] {
+export function flattenArguments(program: Pick<FheProgram, 'inputs'>, args: readonly ClearOperand[], where: string): number[][] {
   if (args.length !== program.inputs.length) {
     throw new CircuitUsageError(`${where}: expected ${program.inputs.length} argument(s) (${program.inputs.map((i) => i.name).join(', ')}), got ${args.length}`);
   }
@@ -37,6 +37,6 @@ export function decodeMessage(value: number, precision: number, signed: boolean)
 }
 
 /** Flat outputs as NdArrays of the outputs' shapes. */
-export function outputArrays(program: FheProgram, flat: readonly (readonly number[])[]): NdArray[] {
+export function outputArrays(program: Pick<FheProgram, 'outputs'>, flat: readonly (readonly number[])[]): NdArray[] {
   return program.outputs.map((output, k) => new NdArray(Float64Array.from(flat[k] ?? []), output.shape, 'int', 'circuit output'));
 }

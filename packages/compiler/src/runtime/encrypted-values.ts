@@ -1,0 +1,17 @@
+import type { LweCiphertext } from '@cml/tfhe-wasm';
+
+/**
+ * Ciphertexts travelling between client and server: one flat array per input (or output),
+ * tagged with the circuit fingerprint and the id of the evaluation keys they belong to.
+ */
+export interface EncryptedValues {
+  readonly circuit: string;
+  readonly keys: string;
+  readonly shapes: readonly (readonly number[])[];
+  readonly ciphertexts: readonly (readonly LweCiphertext[])[];
+}
+
+/** Frees the WASM memory of every ciphertext. */
+export function disposeEncrypted(values: EncryptedValues): void {
+  for (const list of values.ciphertexts) for (const ct of list) ct.dispose();
+}

@@ -1,0 +1,90 @@
+import { dotProduct, initTfhe, type ClientKey, type EvaluationKeys, type LweCiphertext, type TfheExports } from '@cml/tfhe-wasm';
+import { CircuitUsageError } from '../errors.js';
+import { linearRows } from '../program/clear-backend.js';
+import type { Backend } from '../program/interpreter.js';
+import type { LookupInstruction } from '../program/program.js';
+
+let runtime: TfheExports | undefined;
+
+/** Loads the WASM core (once); the FHE back end needs it. */
+export async function loadTfhe(): Promise<TfheExports> {
+  runtime ??= await initTfhe();
+  return runtime;
+}
+
+function tfhe(): TfheExports {
+  if (!runtime) throw new CircuitUsageError('the TFHE core is not loaded: call `await circuit.keygen()` (or `await loadTfhe()`) first');
+  return runtime;
+}
+
+/**
+ * Adds value * Delta to the phase in place, for any integer value (LweCiphertext.addScalar
+ * only takes P-bit messages, which loses the padding bit of negative values).
+ */
+export function addToPhase(ct: LweCiphertext, value: number, precision: number): LweCiphertext {
+  if (value !== 0) {
+    const plaintext = BigInt.asUintN(64, BigInt(value) << BigInt(63 - precision));
+    tfhe().lweAddPlaintextAssign(ct.ptr, plaintext, ct.lweDimension);
+  }
+  return ct;
+}
+
+/** Encrypts v with phase v * Delta modulo 2^64 (exact modulo 2^(P+1), so negative values keep the padding bit consistent). */
+export function encryptValue(clientKey: ClientKey, value: number, precision: number): LweCiphertext {
+  const size = 2 ** precision;
+  const low = ((value % size) + size) % size;
+  return addToPhase(clientKey.encrypt(low, precision), value - low, precision);
+}
+
+/** Tables as bootstraps store them: entry - outputOffset, in [0, 2^P). */
+const storedTables = new WeakMap<LookupInstruction, number[][]>();
+
+function tablesOf(instruction: LookupInstruction): number[][] {
+  let tables = storedTables.get(instruction);
+  if (!tables) {
+    tables = instruction.tables.map((table) => table.map((t) => t - instruction.outputOffset));
+    storedTables.set(instruction, tables);
+  }
+  return tables;
+}
+
+/**
+ * The program on ciphertexts. A linear row is one dot product of its ciphertexts with clear
+ * weights, plus its bias added to the phase; a lookup element shifts its input by
+ * inputOffset, keyswitches and bootstraps with its table, then adds outputOffset back.
+ * All elements of a lookup instruction are independent and go through one batch call.
+ */
+export function fheBackend(keys: EvaluationKeys, precision: number, zero: LweCiphertext): Backend<LweCiphertext> {
+  return {
+    linear: (instruction, sources) => {
+      const rows = linearRows<LweCiphertext, { cts: LweCiphertext[]; weights: number[]; bias: number }>(
+        instruction,
+        sources,
+        (bias) => ({ cts: [], weights: [], bias }),
+        (acc, weight, ct) => {
+          acc.cts.push(ct);
+          acc.weights.push(weight);
+          return acc;
+        },
+      );
+      return rows.map(({ cts, weights, bias }) => {
+        const sum = cts.length > 0 ? dotProduct(cts, weights) : zero.mulScalar(0);
+        return addToPhase(sum, bias, precision);
+      });
+    },
+    lookup: (instruction, input) => {
+      const tables = tablesOf(instruction);
+      const shifted = instruction.element.map((element) => addToPhase((input[element] as LweCiphertext).clone(), instruction.inputOffset, precision));
+      try {
+        const perElement = instruction.element.map((_, i) => tables[instruction.tableOf[i] as number] as number[]);
+        const out = keys.applyLookupTableBatch(shifted, perElement);
+        return out.map((ct) => addToPhase(ct, instruction.outputOffset, precision));
+      } finally {
+        for (const ct of shifted) ct.dispose();
+      }
+    },
+    release: (values) => {
+      for (const ct of values) ct.dispose();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { EvaluationKeys, LweCiphertext } from '@cml/tfhe-wasm';
+import { CircuitMismatchError, CircuitUsageError, CorruptedDataError } from '../errors.js';
+import { interpret } from '../program/interpreter.js';
+import type { ServerSpec } from './circuit-spec.js';
+import type { EncryptedValues } from './encrypted-values.js';
+import { fheBackend, loadTfhe } from './fhe-backend.js';
+import { keyId } from './fingerprint.js';
+import { packFrame, unpackFrame } from './frame.js';
+
+/**
+ * The server side: the FHE program and its parameters, no secret. Runs encrypted arguments
+ * with the client's evaluation keys. In FHE mode no range check is possible: an argument
+ * outside the compiled range gives a wrong (wrapped) result, as `simulateWith({ onOverflow:
+ * 'wrap' })` reproduces.
+ */
+export class Server {
+  constructor(readonly spec: ServerSpec) {}
+
+  serialize(): Uint8Array {
+    return packFrame('server', { spec: this.spec });
+  }
+
+  static load(bytes: Uint8Array): Server {
+    const { header } = unpackFrame<{ spec: ServerSpec }>(bytes, 'server');
+    if (header.spec?.format !== 'cml-server') throw new CorruptedDataError('the server bytes hold no server specification');
+    return new Server(header.spec);
+  }
+
+  async run(args: EncryptedValues, keys: EvaluationKeys): Promise<EncryptedValues> {
+    await loadTfhe();
+    const { program, parameters, circuit } = this.spec;
+    if (args.circuit !== circuit) throw new CircuitMismatchError(`arguments were encrypted for circuit ${args.circuit}, this server runs ${circuit}`);
+    if (keys.params.name !== parameters.name) {
+      throw new CircuitMismatchError(`evaluation keys for parameters ${keys.params.name}, this circuit uses ${parameters.name}`);
+    }
+    const id = keyId(keys.maskSeed);
+    if (args.keys !== id) throw new CircuitMismatchError(`arguments were encrypted under keys ${args.keys}, the evaluation keys given are ${id}`);
+    if (args.ciphertexts.length !== program.inputs.length) {
+      throw new CircuitUsageError(`run: expected ${program.inputs.length} encrypted arguments, got ${args.ciphertexts.length}`);
+    }
+    program.inputs.forEach((input, k) => {
+      const size = input.shape.reduce((a, b) => a * b, 1);
+      if (args.ciphertexts[k]?.length !== size) throw new CircuitUsageError(`run: argument '${input.name}' needs ${size} ciphertexts, got ${args.ciphertexts[k]?.length}`);
+    });
+    const zero = args.ciphertexts.find((list) => list.length > 0)?.[0] as LweCiphertext;
+    const inputs = program.inputs.map((input, k) => args.ciphertexts[k] as readonly LweCiphertext[]);
+    // The interpreter returns input ciphertexts themselves when an output is an input: copy them.
+    const owned = new Set(inputs.flat());
+    const outputs = interpret(program, inputs, fheBackend(keys, program.precision, zero)).map((list) =>
+      list.map((ct) => (owned.has(ct) ? ct.clone() : ct)),
+    );
+    return { circuit, keys: id, shapes: program.outputs.map((o) => o.shape), ciphertexts: outputs };
+  }
+}
