@@ -19,6 +19,9 @@ describe('np namespace', () => {
     expect(np.conv2d(np.ones([1, 1, 3, 3]), np.ones([1, 1, 2, 2]), [1], { padding: 0 }).toNested()).toEqual([[[[5, 5], [5, 5]]]]);
     expect(np.maxPool2d(np.arange(16).reshape([1, 1, 4, 4]), { kernelShape: 2 }).toNested()).toEqual([[[[5, 7], [13, 15]]]]);
     expect(np.where([1, 0], 10, 20)).toBeInstanceOf(NdArray);
+    // Static result types: clear operands give an NdArray (a compile-time check as much as a runtime one).
+    const unbiased: NdArray = np.conv1d(np.ones([1, 1, 4]), np.ones([1, 1, 2]));
+    expect(unbiased.toNested()).toEqual([[[2, 2, 2]]]);
   });
 });
 

@@ -35,7 +35,7 @@ export interface PoolOptions extends Omit<ConvOptions, 'groups'> {
 }
 
 function conv(name: string) {
-  return <X extends Operand, W extends Operand, B extends Operand = never>(
+  return <X extends Operand, W extends Operand, B extends Operand | undefined = undefined>(
     x: X,
     weight: W,
     bias?: B,
@@ -87,6 +87,7 @@ export const np = Object.freeze({
   logicalAnd: binary('logicalAnd'),
   logicalOr: binary('logicalOr'),
   logicalNot: unary('logicalNot'),
+  rint: unary('round'),
   round: <T extends Operand>(x: T, decimals = 0): ResultOf<[T]> => applyOperation('round', [x], { decimals }) as ResultOf<[T]>,
   floor: unary('floor'),
   ceil: unary('ceil'),
