@@ -22,28 +22,34 @@ export function decompositionInitStates(dst: usize, src: usize, count: i32, base
     memory.copy(dst, src, end);
     return;
   }
-  const s = <u64>shift;
-  const s1 = <u64>(shift - 1);
-  for (let p: usize = 0; p < end; p += 8) {
-    const v = load<u64>(src + p);
-    store<u64>(dst + p, (v >> s) + ((v >> s1) & 1));
+  const one = i64x2.splat(1);
+  for (let p: usize = 0; p < end; p += 16) {
+    const v = v128.load(src + p);
+    v128.store(dst + p, i64x2.add(i64x2.shr_u(v, shift), v128.and(i64x2.shr_u(v, shift - 1), one)));
   }
 }
 
+/** 2^52 + 2^51: adding it to a small integer's bits gives a double whose value is that offset plus the integer. */
+const MAGIC_BITS: i64 = 0x4338000000000000;
+const MAGIC: f64 = 6755399441055744.0;
+
 /**
- * Takes the next (least significant remaining) digit of every state of a polynomial: writes it
- * to `digits` (i64) and leaves the carried, shifted state in place.
+ * Takes the next (least significant remaining) digit of every state of a polynomial: writes
+ * it to `digits` as f64 (ready for the FFT) and leaves the carried, shifted state in place.
+ * Two lanes at a time; digits (|d| <= 2^(beta-1) < 2^51) become doubles by the magic-number
+ * trick: bits(d + MAGIC_BITS) read as f64 is MAGIC + d.
  */
-export function decompositionNextDigits(digits: usize, states: usize, count: i32, baseLog: i32): void {
-  const mask: u64 = (<u64>1 << <u64>baseLog) - 1;
-  const half: u64 = <u64>1 << <u64>(baseLog - 1);
-  const beta = <u64>baseLog;
+export function decompositionNextDigitsF64(digits: usize, states: usize, count: i32, baseLog: i32): void {
+  const mask = i64x2.splat((<i64>1 << <i64>baseLog) - 1);
+  const magicBits = i64x2.splat(MAGIC_BITS);
+  const magic = f64x2.splat(MAGIC);
   const end = <usize>count << 3;
-  for (let p: usize = 0; p < end; p += 8) {
-    const state = load<u64>(states + p);
-    const digit = state & mask;
-    const carry = (digit & half) >> <u64>(baseLog - 1); // 1 when digit >= B/2
-    store<i64>(digits + p, <i64>digit - <i64>(carry << beta));
-    store<u64>(states + p, (state >> beta) + carry);
+  for (let p: usize = 0; p < end; p += 16) {
+    const state = v128.load(states + p);
+    const digit = v128.and(state, mask);
+    const carry = i64x2.shr_u(digit, baseLog - 1); // 1 when digit >= B/2
+    const signed = i64x2.sub(digit, i64x2.shl(carry, baseLog));
+    v128.store(states + p, i64x2.add(i64x2.shr_u(state, baseLog), carry));
+    v128.store(digits + p, f64x2.sub(i64x2.add(signed, magicBits), magic));
   }
 }

@@ -1,5 +1,5 @@
-import { fftBackwardAddU64, fftForwardI64, fourierMulAdd } from '../fft/negacyclic-fft';
-import { decompositionInitStates, decompositionNextDigits } from './decomposition';
+import { fftBackwardAddU64, fftForwardF64, fourierMulAdd } from '../fft/negacyclic-fft';
+import { decompositionInitStates, decompositionNextDigitsF64 } from './decomposition';
 
 /** Scratch bytes of externalProductAdd: states (k+1)N u64, digits N, digit transform N, accumulators (k+1)N. */
 export function externalProductScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
@@ -40,8 +40,8 @@ export function externalProductAdd(
   for (let j = level; j >= 1; j--) {
     const levelRows = ggsw + <usize>(j - 1) * levelBytes;
     for (let r = 0; r < k1; r++) {
-      decompositionNextDigits(digits, states + <usize>r * nb, polynomialSize, baseLog);
-      fftForwardI64(digitsFourier, digits, polynomialSize, twiddles);
+      decompositionNextDigitsF64(digits, states + <usize>r * nb, polynomialSize, baseLog);
+      fftForwardF64(digitsFourier, digits, polynomialSize, twiddles);
       const row = levelRows + <usize>r * rowBytes;
       for (let c = 0; c < k1; c++) {
         fourierMulAdd(accumulators + <usize>c * nb, digitsFourier, row + <usize>c * nb, polynomialSize);

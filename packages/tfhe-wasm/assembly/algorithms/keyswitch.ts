@@ -67,13 +67,46 @@ export function keyswitchLweCiphertext(
       const carry = (digit >> carryShift) & 1;
       const d = <i64>digit - <i64>(carry << beta);
       state = (state >> beta) + carry;
-      if (d != 0) {
-        const ds = i64x2.splat(d);
-        for (let p: usize = 0; p < rowBytes; p += 16) {
-          v128.store(out + p, i64x2.sub(v128.load(out + p), i64x2.mul(v128.load(row + p), ds)));
-        }
-      }
+      if (d != 0) subtractScaledRow(out, row, rowBytes, d);
       row -= rowBytes;
+    }
+  }
+}
+
+/**
+ * out -= d * row. Digits are small (|d| <= B/2), and i64x2.mul costs about ten x86
+ * instructions, so |d| <= 4 uses shifts and adds; larger digits multiply.
+ */
+function subtractScaledRow(out: usize, row: usize, rowBytes: usize, d: i64): void {
+  const magnitude = d < 0 ? -d : d;
+  const negative = d < 0;
+  if (magnitude == 1 || magnitude == 2 || magnitude == 4) {
+    const shift = magnitude == 1 ? 0 : magnitude == 2 ? 1 : 2;
+    if (negative) {
+      for (let p: usize = 0; p < rowBytes; p += 16) {
+        v128.store(out + p, i64x2.add(v128.load(out + p), i64x2.shl(v128.load(row + p), shift)));
+      }
+    } else {
+      for (let p: usize = 0; p < rowBytes; p += 16) {
+        v128.store(out + p, i64x2.sub(v128.load(out + p), i64x2.shl(v128.load(row + p), shift)));
+      }
+    }
+  } else if (magnitude == 3) {
+    if (negative) {
+      for (let p: usize = 0; p < rowBytes; p += 16) {
+        const v = v128.load(row + p);
+        v128.store(out + p, i64x2.add(v128.load(out + p), i64x2.add(v, i64x2.shl(v, 1))));
+      }
+    } else {
+      for (let p: usize = 0; p < rowBytes; p += 16) {
+        const v = v128.load(row + p);
+        v128.store(out + p, i64x2.sub(v128.load(out + p), i64x2.add(v, i64x2.shl(v, 1))));
+      }
+    }
+  } else {
+    const ds = i64x2.splat(d);
+    for (let p: usize = 0; p < rowBytes; p += 16) {
+      v128.store(out + p, i64x2.sub(v128.load(out + p), i64x2.mul(v128.load(row + p), ds)));
     }
   }
 }

@@ -25,12 +25,37 @@ export function polynomialMulByMonomial(dst: usize, src: usize, polynomialSize: 
   }
 }
 
-/** dst = X^power * src - src (the CMUX difference), power in [0, 2N). */
+/**
+ * dst = X^power * src - src (the CMUX difference), power in [0, 2N), two lanes at a time:
+ * with t = power mod N and sign = -1 when power >= N,
+ *   dst[x] = -sign * src[x - t + N] - src[x]  for x < t,   dst[x] = sign * src[x - t] - src[x]  for x >= t.
+ */
 export function polynomialMulByMonomialMinusOne(dst: usize, src: usize, polynomialSize: i32, power: i32): void {
-  polynomialMulByMonomial(dst, src, polynomialSize, power);
-  const nb = <usize>polynomialSize << 3;
-  for (let p: usize = 0; p < nb; p += 16) {
-    v128.store(dst + p, i64x2.sub(v128.load(dst + p), v128.load(src + p)));
+  const n = polynomialSize;
+  const negate = power >= n;
+  const shift = negate ? power - n : power;
+  const sb = <usize>shift << 3;
+  const nb = <usize>n << 3;
+  const wrapped = src + nb - sb; // src[x - t + N] for x < t
+  const straight = src - sb; //     src[x - t]     for x >= t
+  const zero = i64x2.splat(0);
+  let p: usize = 0;
+  // Head (x < t): odd t leaves one scalar at the seam.
+  for (; p + 16 <= sb; p += 16) {
+    const v = v128.load(wrapped + p);
+    v128.store(dst + p, i64x2.sub(negate ? v : i64x2.sub(zero, v), v128.load(src + p)));
+  }
+  for (; p < sb; p += 8) {
+    const v = load<u64>(wrapped + p);
+    store<u64>(dst + p, (negate ? v : 0 - v) - load<u64>(src + p));
+  }
+  for (; p + 16 <= nb; p += 16) {
+    const v = v128.load(straight + p);
+    v128.store(dst + p, i64x2.sub(negate ? i64x2.sub(zero, v) : v, v128.load(src + p)));
+  }
+  for (; p < nb; p += 8) {
+    const v = load<u64>(straight + p);
+    store<u64>(dst + p, (negate ? 0 - v : v) - load<u64>(src + p));
   }
 }
 

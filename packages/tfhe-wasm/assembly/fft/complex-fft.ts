@@ -7,66 +7,200 @@
  *   for h = 1 .. M/2:                            (x, y) -> (x + y*conj(w), x - y*conj(w))
  * Backward(Forward(z)) = M*z. The bit-reversed middle never matters: the only thing done in
  * the Fourier domain is pointwise products, which commute with the permutation.
- * Stages with h >= 2 run two butterflies per f64x2; the last two stages (h = 2, 1) are fused
- * into one radix-4 pass without multiplications (twiddles 1 and -i).
+ * Butterflies run two per f64x2. Stages are fused two by two into radix-4 passes (half the
+ * memory traffic); the last two (h = 2, 1) form a radix-4 pass without multiplications
+ * (twiddles 1 and -i).
  */
+/**
+ * Blocks of this many points (16 KiB of data) stay in L1: once the DIF stages have split the
+ * array into independent blocks that small, each block runs all its remaining stages before
+ * the next block is touched (and the reverse for the DIT inverse).
+ */
+const BLOCK_POINTS: i32 = 1024;
+
 export function fftForwardInPlace(re: usize, im: usize, m: i32, twiddles: usize): void {
   const stageRe = twiddles + (<usize>m << 4);
   const stageIm = twiddles + (<usize>m << 4) + (<usize>m << 3);
-  for (let h = m >> 1; h >= 4; h >>= 1) {
-    const hb = <usize>h << 3;
-    const twRe = stageRe + hb;
-    const twIm = stageIm + hb;
-    for (let s = 0; s < m; s += h << 1) {
-      const sb = <usize>s << 3;
-      for (let jb: usize = 0; jb < hb; jb += 16) {
-        const p = sb + jb;
-        const xr = v128.load(re + p);
-        const xi = v128.load(im + p);
-        const yr = v128.load(re + p + hb);
-        const yi = v128.load(im + p + hb);
-        const wr = v128.load(twRe + jb);
-        const wi = v128.load(twIm + jb);
-        v128.store(re + p, f64x2.add(xr, yr));
-        v128.store(im + p, f64x2.add(xi, yi));
-        const dr = f64x2.sub(xr, yr);
-        const di = f64x2.sub(xi, yi);
-        v128.store(re + p + hb, f64x2.sub(f64x2.mul(dr, wr), f64x2.mul(di, wi)));
-        v128.store(im + p + hb, f64x2.add(f64x2.mul(dr, wi), f64x2.mul(di, wr)));
-      }
-    }
+  if (m < 4) {
+    if (m == 2) radix2Pair(re, im);
+    return;
   }
-  if (m >= 4) radix4LastStagesForward(re, im, m);
-  else if (m == 2) radix2Pair(re, im);
+  // Stages h = m/2 .. 4 go two at a time (radix 4); an odd one out goes first as radix 2.
+  const stages = 29 - clz<i32>(m); // log2(m) - 2
+  let h = m >> 1;
+  if (stages & 1) {
+    radix2ForwardStage(re, im, m, h, stageRe, stageIm);
+    h >>= 1;
+  }
+  for (; h >= 8 && h << 1 > BLOCK_POINTS; h >>= 2) radix4ForwardStages(re, im, m, h, stageRe, stageIm);
+  const block = h << 1;
+  for (let offset = 0; offset < m; offset += block) {
+    const r = re + (<usize>offset << 3);
+    const i = im + (<usize>offset << 3);
+    for (let g = h; g >= 8; g >>= 2) radix4ForwardStages(r, i, block, g, stageRe, stageIm);
+    radix4LastStagesForward(r, i, block);
+  }
 }
 
 export function fftBackwardInPlace(re: usize, im: usize, m: i32, twiddles: usize): void {
   const stageRe = twiddles + (<usize>m << 4);
   const stageIm = twiddles + (<usize>m << 4) + (<usize>m << 3);
-  if (m >= 4) radix4FirstStagesBackward(re, im, m);
-  else if (m == 2) radix2Pair(re, im);
-  for (let h = 4; h < m; h <<= 1) {
-    const hb = <usize>h << 3;
-    const twRe = stageRe + hb;
-    const twIm = stageIm + hb;
-    for (let s = 0; s < m; s += h << 1) {
-      const sb = <usize>s << 3;
-      for (let jb: usize = 0; jb < hb; jb += 16) {
-        const p = sb + jb;
-        const xr = v128.load(re + p);
-        const xi = v128.load(im + p);
-        const yr = v128.load(re + p + hb);
-        const yi = v128.load(im + p + hb);
-        const wr = v128.load(twRe + jb);
-        const wi = v128.load(twIm + jb);
-        // t = y * conj(w)
-        const tr = f64x2.add(f64x2.mul(yr, wr), f64x2.mul(yi, wi));
-        const ti = f64x2.sub(f64x2.mul(yi, wr), f64x2.mul(yr, wi));
-        v128.store(re + p, f64x2.add(xr, tr));
-        v128.store(im + p, f64x2.add(xi, ti));
-        v128.store(re + p + hb, f64x2.sub(xr, tr));
-        v128.store(im + p + hb, f64x2.sub(xi, ti));
-      }
+  if (m < 4) {
+    if (m == 2) radix2Pair(re, im);
+    return;
+  }
+  // The mirror image of fftForwardInPlace: same blocks, same passes, in reverse order.
+  const stages = 29 - clz<i32>(m);
+  let h = m >> 1;
+  if (stages & 1) h >>= 1;
+  const topH = h;
+  while (h >= 8 && h << 1 > BLOCK_POINTS) h >>= 2;
+  const block = h << 1;
+  for (let offset = 0; offset < m; offset += block) {
+    const r = re + (<usize>offset << 3);
+    const i = im + (<usize>offset << 3);
+    radix4FirstStagesBackward(r, i, block);
+    for (let g = 8; g <= h; g <<= 2) radix4BackwardStages(r, i, block, g, stageRe, stageIm);
+  }
+  for (let g = h << 2; g <= topH; g <<= 2) radix4BackwardStages(re, im, m, g, stageRe, stageIm);
+  if (stages & 1) radix2BackwardStage(re, im, m, m >> 1, stageRe, stageIm);
+}
+
+/** One DIF stage of half-size h (h >= 2), two butterflies per f64x2. */
+function radix2ForwardStage(re: usize, im: usize, m: i32, h: i32, stageRe: usize, stageIm: usize): void {
+  const hb = <usize>h << 3;
+  const twRe = stageRe + hb;
+  const twIm = stageIm + hb;
+  for (let s = 0; s < m; s += h << 1) {
+    const sb = <usize>s << 3;
+    for (let jb: usize = 0; jb < hb; jb += 16) {
+      const p = sb + jb;
+      const xr = v128.load(re + p);
+      const xi = v128.load(im + p);
+      const yr = v128.load(re + p + hb);
+      const yi = v128.load(im + p + hb);
+      const wr = v128.load(twRe + jb);
+      const wi = v128.load(twIm + jb);
+      v128.store(re + p, f64x2.add(xr, yr));
+      v128.store(im + p, f64x2.add(xi, yi));
+      const dr = f64x2.sub(xr, yr);
+      const di = f64x2.sub(xi, yi);
+      v128.store(re + p + hb, f64x2.sub(f64x2.mul(dr, wr), f64x2.mul(di, wi)));
+      v128.store(im + p + hb, f64x2.add(f64x2.mul(dr, wi), f64x2.mul(di, wr)));
+    }
+  }
+}
+
+/** One DIT stage of half-size h (h >= 2) with conjugate twiddles. */
+function radix2BackwardStage(re: usize, im: usize, m: i32, h: i32, stageRe: usize, stageIm: usize): void {
+  const hb = <usize>h << 3;
+  const twRe = stageRe + hb;
+  const twIm = stageIm + hb;
+  for (let s = 0; s < m; s += h << 1) {
+    const sb = <usize>s << 3;
+    for (let jb: usize = 0; jb < hb; jb += 16) {
+      const p = sb + jb;
+      const xr = v128.load(re + p);
+      const xi = v128.load(im + p);
+      const yr = v128.load(re + p + hb);
+      const yi = v128.load(im + p + hb);
+      const wr = v128.load(twRe + jb);
+      const wi = v128.load(twIm + jb);
+      const tr = f64x2.add(f64x2.mul(yr, wr), f64x2.mul(yi, wi));
+      const ti = f64x2.sub(f64x2.mul(yi, wr), f64x2.mul(yr, wi));
+      v128.store(re + p, f64x2.add(xr, tr));
+      v128.store(im + p, f64x2.add(xi, ti));
+      v128.store(re + p + hb, f64x2.sub(xr, tr));
+      v128.store(im + p + hb, f64x2.sub(xi, ti));
+    }
+  }
+}
+
+/**
+ * Two DIF stages in one pass: half-size h = 2q, then q (q >= 4). On x0..x3 = z[j + {0,q,2q,3q}]:
+ *   a0 = x0 + x2, a2 = (x0 - x2) w_h^j, a1 = x1 + x3, a3 = (x1 - x3) w_h^(j+q)
+ *   z[j] = a0 + a1, z[j+q] = (a0 - a1) w_q^j, z[j+2q] = a2 + a3, z[j+3q] = (a2 - a3) w_q^j
+ */
+function radix4ForwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usize, stageIm: usize): void {
+  const q = h >> 1;
+  const qb = <usize>q << 3;
+  const hb = <usize>h << 3;
+  for (let s = 0; s < m; s += h << 1) {
+    const sb = <usize>s << 3;
+    for (let jb: usize = 0; jb < qb; jb += 16) {
+      const p0 = sb + jb;
+      const p1 = p0 + qb;
+      const p2 = p1 + qb;
+      const p3 = p2 + qb;
+      const x0r = v128.load(re + p0), x0i = v128.load(im + p0);
+      const x1r = v128.load(re + p1), x1i = v128.load(im + p1);
+      const x2r = v128.load(re + p2), x2i = v128.load(im + p2);
+      const x3r = v128.load(re + p3), x3i = v128.load(im + p3);
+      const wAr = v128.load(stageRe + hb + jb), wAi = v128.load(stageIm + hb + jb);
+      const wBr = v128.load(stageRe + hb + qb + jb), wBi = v128.load(stageIm + hb + qb + jb);
+      const wQr = v128.load(stageRe + qb + jb), wQi = v128.load(stageIm + qb + jb);
+      const a0r = f64x2.add(x0r, x2r), a0i = f64x2.add(x0i, x2i);
+      const a1r = f64x2.add(x1r, x3r), a1i = f64x2.add(x1i, x3i);
+      const d2r = f64x2.sub(x0r, x2r), d2i = f64x2.sub(x0i, x2i);
+      const d3r = f64x2.sub(x1r, x3r), d3i = f64x2.sub(x1i, x3i);
+      const a2r = f64x2.sub(f64x2.mul(d2r, wAr), f64x2.mul(d2i, wAi));
+      const a2i = f64x2.add(f64x2.mul(d2r, wAi), f64x2.mul(d2i, wAr));
+      const a3r = f64x2.sub(f64x2.mul(d3r, wBr), f64x2.mul(d3i, wBi));
+      const a3i = f64x2.add(f64x2.mul(d3r, wBi), f64x2.mul(d3i, wBr));
+      v128.store(re + p0, f64x2.add(a0r, a1r));
+      v128.store(im + p0, f64x2.add(a0i, a1i));
+      const e1r = f64x2.sub(a0r, a1r), e1i = f64x2.sub(a0i, a1i);
+      v128.store(re + p1, f64x2.sub(f64x2.mul(e1r, wQr), f64x2.mul(e1i, wQi)));
+      v128.store(im + p1, f64x2.add(f64x2.mul(e1r, wQi), f64x2.mul(e1i, wQr)));
+      v128.store(re + p2, f64x2.add(a2r, a3r));
+      v128.store(im + p2, f64x2.add(a2i, a3i));
+      const e3r = f64x2.sub(a2r, a3r), e3i = f64x2.sub(a2i, a3i);
+      v128.store(re + p3, f64x2.sub(f64x2.mul(e3r, wQr), f64x2.mul(e3i, wQi)));
+      v128.store(im + p3, f64x2.add(f64x2.mul(e3r, wQi), f64x2.mul(e3i, wQr)));
+    }
+  }
+}
+
+/** The exact inverse of radix4ForwardStages: DIT stages q then h = 2q, conjugate twiddles. */
+function radix4BackwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usize, stageIm: usize): void {
+  const q = h >> 1;
+  const qb = <usize>q << 3;
+  const hb = <usize>h << 3;
+  for (let s = 0; s < m; s += h << 1) {
+    const sb = <usize>s << 3;
+    for (let jb: usize = 0; jb < qb; jb += 16) {
+      const p0 = sb + jb;
+      const p1 = p0 + qb;
+      const p2 = p1 + qb;
+      const p3 = p2 + qb;
+      const y0r = v128.load(re + p0), y0i = v128.load(im + p0);
+      const y1r = v128.load(re + p1), y1i = v128.load(im + p1);
+      const y2r = v128.load(re + p2), y2i = v128.load(im + p2);
+      const y3r = v128.load(re + p3), y3i = v128.load(im + p3);
+      const wAr = v128.load(stageRe + hb + jb), wAi = v128.load(stageIm + hb + jb);
+      const wBr = v128.load(stageRe + hb + qb + jb), wBi = v128.load(stageIm + hb + qb + jb);
+      const wQr = v128.load(stageRe + qb + jb), wQi = v128.load(stageIm + qb + jb);
+      // t = y * conj(wQ)
+      const t1r = f64x2.add(f64x2.mul(y1r, wQr), f64x2.mul(y1i, wQi));
+      const t1i = f64x2.sub(f64x2.mul(y1i, wQr), f64x2.mul(y1r, wQi));
+      const t3r = f64x2.add(f64x2.mul(y3r, wQr), f64x2.mul(y3i, wQi));
+      const t3i = f64x2.sub(f64x2.mul(y3i, wQr), f64x2.mul(y3r, wQi));
+      const a0r = f64x2.add(y0r, t1r), a0i = f64x2.add(y0i, t1i);
+      const a1r = f64x2.sub(y0r, t1r), a1i = f64x2.sub(y0i, t1i);
+      const a2r = f64x2.add(y2r, t3r), a2i = f64x2.add(y2i, t3i);
+      const a3r = f64x2.sub(y2r, t3r), a3i = f64x2.sub(y2i, t3i);
+      const u2r = f64x2.add(f64x2.mul(a2r, wAr), f64x2.mul(a2i, wAi));
+      const u2i = f64x2.sub(f64x2.mul(a2i, wAr), f64x2.mul(a2r, wAi));
+      const u3r = f64x2.add(f64x2.mul(a3r, wBr), f64x2.mul(a3i, wBi));
+      const u3i = f64x2.sub(f64x2.mul(a3i, wBr), f64x2.mul(a3r, wBi));
+      v128.store(re + p0, f64x2.add(a0r, u2r));
+      v128.store(im + p0, f64x2.add(a0i, u2i));
+      v128.store(re + p2, f64x2.sub(a0r, u2r));
+      v128.store(im + p2, f64x2.sub(a0i, u2i));
+      v128.store(re + p1, f64x2.add(a1r, u3r));
+      v128.store(im + p1, f64x2.add(a1i, u3i));
+      v128.store(re + p3, f64x2.sub(a1r, u3r));
+      v128.store(im + p3, f64x2.sub(a1i, u3i));
     }
   }
 }

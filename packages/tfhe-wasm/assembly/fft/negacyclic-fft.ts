@@ -51,39 +51,48 @@ export function fftForwardF64(dst: usize, src: usize, polynomialSize: i32, twidd
 
 const TWO_POW_64: f64 = 18446744073709551616.0;
 const TWO_POW_MINUS_64: f64 = 1.0 / 18446744073709551616.0;
-
-/**
- * Rounds a real value to the nearest integer modulo 2^64. Values may exceed 2^53 (then their
- * low bits are already lost to f64 rounding, which is the FFT noise term): subtract the nearest
- * multiple of 2^64 first, exactly, so the remainder fits an i64.
- */
-function f64ToTorus(value: f64): u64 {
-  const reduced = value - nearest<f64>(value * TWO_POW_MINUS_64) * TWO_POW_64;
-  return <u64><i64>nearest<f64>(reduced);
-}
+const TWO_POW_32: f64 = 4294967296.0;
+const TWO_POW_MINUS_32: f64 = 1.0 / 4294967296.0;
 
 /**
  * Inverse transform, in place on `src` (destroyed), adding the result shifted left by `shift`
  * bits to the u64 polynomial `dst` (mod 2^64). shift = 0 is the ordinary case; the exact
- * product of polynomials splits a operand into 16-bit limbs and recombines them with shifts.
+ * product of polynomials splits an operand into 16-bit limbs and recombines them with shifts.
+ *
+ * f64 -> integer mod 2^64, two lanes at a time (WASM SIMD has no f64x2 -> i64x2 conversion):
+ * values may exceed 2^53 (their low bits are already lost to f64 rounding: the FFT noise), so
+ *   r = round(x) - round(x / 2^64) * 2^64    in [-2^63, 2^63], exact
+ *   hi = floor(r / 2^32) (i32), lo = r - hi * 2^32 (u32, exact),  result = hi * 2^32 + lo.
+ * (r = 2^63 exactly saturates hi: an error of 2^32 in a case of probability ~2^-53.)
  */
 export function fftBackwardAddU64(dst: usize, src: usize, polynomialSize: i32, twiddles: usize, shift: i32): void {
   const m = polynomialSize >> 1;
   const mb = <usize>m << 3;
   fftBackwardInPlace(src, src + mb, m, twiddles);
-  const scale = 1.0 / <f64>m;
-  const s = <u64>shift;
-  for (let jb: usize = 0; jb < mb; jb += 8) {
-    const zr = load<f64>(src + jb);
-    const zi = load<f64>(src + mb + jb);
-    const wr = load<f64>(twiddles + jb);
-    const wi = load<f64>(twiddles + mb + jb);
+  const scale = f64x2.splat(1.0 / <f64>m);
+  const s = <i32>shift;
+  for (let jb: usize = 0; jb < mb; jb += 16) {
+    const zr = v128.load(src + jb);
+    const zi = v128.load(src + mb + jb);
+    const wr = v128.load(twiddles + jb);
+    const wi = v128.load(twiddles + mb + jb);
     // z * conj(w) / M
-    const ar = (zr * wr + zi * wi) * scale;
-    const ai = (zi * wr - zr * wi) * scale;
-    store<u64>(dst + jb, load<u64>(dst + jb) + (f64ToTorus(ar) << s));
-    store<u64>(dst + mb + jb, load<u64>(dst + mb + jb) + (f64ToTorus(ai) << s));
+    const ar = f64x2.mul(f64x2.add(f64x2.mul(zr, wr), f64x2.mul(zi, wi)), scale);
+    const ai = f64x2.mul(f64x2.sub(f64x2.mul(zi, wr), f64x2.mul(zr, wi)), scale);
+    v128.store(dst + jb, i64x2.add(v128.load(dst + jb), i64x2.shl(f64x2ToTorus(ar), s)));
+    v128.store(dst + mb + jb, i64x2.add(v128.load(dst + mb + jb), i64x2.shl(f64x2ToTorus(ai), s)));
   }
+}
+
+function f64x2ToTorus(x: v128): v128 {
+  const rounded = f64x2.nearest(x);
+  const wraps = f64x2.nearest(f64x2.mul(rounded, f64x2.splat(TWO_POW_MINUS_64)));
+  const r = f64x2.sub(rounded, f64x2.mul(wraps, f64x2.splat(TWO_POW_64)));
+  const hi = f64x2.floor(f64x2.mul(r, f64x2.splat(TWO_POW_MINUS_32)));
+  const lo = f64x2.sub(r, f64x2.mul(hi, f64x2.splat(TWO_POW_32)));
+  const hi64 = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(hi));
+  const lo64 = i64x2.extend_low_i32x4_u(i32x4.trunc_sat_f64x2_u_zero(lo));
+  return i64x2.add(i64x2.shl(hi64, 32), lo64);
 }
 
 /** acc += a * b, pointwise over M complex points (split layout). */

@@ -1,0 +1,112 @@
+/**
+ * Benchmark of @cml/tfhe-wasm (single thread): FFT product per N, then per precision of the
+ * 128-bit presets: keygen, evaluation-key bytes, encrypt, KS, PBS, KS+PBS (median after a
+ * warm-up), with node-tfhe 1.7.0 as a peer in the same run. Table on stdout, JSON to
+ * bench/results.json.
+ *
+ *   node bench/run.js            precisions 1..7 (8 does not fit wasm32: its keys exceed 4 GiB)
+ *   node bench/run.js --quick    precisions 1..4, fewer samples (< 60 s)
+ *   node bench/run.js --no-peer  skip node-tfhe
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { ClientKey, getParameterSet, initTfhe } from '../dist/index.js';
+import { benchNodeTfhe, median } from './node-tfhe-peer.js';
+import { benchFft } from './fft.js';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const precisions = quick ? [1, 2, 3, 4] : [1, 2, 3, 4, 5, 6, 7];
+const samples = quick ? 5 : 7;
+
+function timeMedian(run, count = samples) {
+  run(); // warm-up
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    run();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+const tfhe = await initTfhe();
+const fft = benchFft(tfhe, quick ? [1024, 2048, 4096] : [1024, 2048, 4096, 8192, 16384]);
+console.log('Negacyclic product through the FFT (forward + pointwise + backward), us');
+console.table(Object.fromEntries(fft.map((r) => [`N=${r.polynomialSize}`, { forwardUs: r.forwardUs, productUs: r.productUs }])));
+
+const rows = [];
+for (const precision of precisions) {
+  const params = getParameterSet({ precision });
+  let t = performance.now();
+  const key = ClientKey.generate(params);
+  const evk = key.evaluationKeys();
+  const keygenMs = performance.now() - t;
+  const table = Array.from({ length: 2 ** precision }, (_, i) => (i * 5 + 3) % 2 ** precision);
+  const encryptMs = timeMedian(() => key.encrypt(1).dispose(), 20);
+  const ct = key.encrypt(2 % 2 ** precision);
+  const ksMs = timeMedian(() => evk.keyswitch(ct).dispose());
+  const small = evk.keyswitch(ct);
+  const pbsMs = timeMedian(() => evk.bootstrap(small, table).dispose());
+  let correct = true;
+  const ksPbsMs = timeMedian(() => {
+    const out = evk.applyLookupTable(ct, table);
+    correct &&= key.decrypt(out) === table[2 % 2 ** precision];
+    out.dispose();
+  });
+  rows.push({
+    precision,
+    parameterSet: params.name,
+    keygenMs: round(keygenMs),
+    evaluationKeyBytes: evk.byteLength,
+    encryptMs: round(encryptMs, 3),
+    ksMs: round(ksMs),
+    pbsMs: round(pbsMs),
+    ksPbsMs: round(ksPbsMs),
+    correct,
+  });
+  console.log(`${precision} bits: KS+PBS ${round(ksPbsMs)} ms`);
+  for (const o of [small, ct, evk, key]) o.dispose();
+}
+
+let peer;
+if (!args.has('--no-peer')) {
+  peer = await benchNodeTfhe({ repetitions: quick ? 3 : samples });
+  const ours4 = rows.find((r) => r.precision === 4);
+  peer.ratioToCml4Bit = ours4 ? round(peer.ksPbsMs / ours4.ksPbsMs) : undefined;
+}
+
+console.log('\n@cml/tfhe-wasm, single thread, 128-bit presets (p_fail 2^-64), medians');
+console.table(
+  rows.map((r) => ({
+    bits: r.precision,
+    'keygen ms': r.keygenMs,
+    'eval keys MiB': round(r.evaluationKeyBytes / 2 ** 20, 1),
+    'encrypt ms': r.encryptMs,
+    'KS ms': r.ksMs,
+    'PBS ms': r.pbsMs,
+    'KS+PBS ms': r.ksPbsMs,
+    correct: r.correct,
+  })),
+);
+if (peer) {
+  console.log(
+    `node-tfhe 1.7.0 (4-bit default params, KS+PBS via packed-list expansion): ${round(peer.ksPbsMs)} ms` +
+      ` -> cml is ${peer.ratioToCml4Bit}x faster at 4 bits (correct: ${peer.correct})`,
+  );
+}
+
+const results = {
+  date: new Date().toISOString(),
+  mode: quick ? 'quick' : 'full',
+  machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, loadAverage: os.loadavg() },
+  fft,
+  precisions: rows,
+  nodeTfhe: peer,
+  anchors: { tfheRsNativeKsPbsMs: { 4: 7.3, 6: 67.8 }, targetsKsPbsMs: { 4: 20, 6: 120 } },
+};
+writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+
+function round(x, digits = 2) {
+  return Math.round(x * 10 ** digits) / 10 ** digits;
+}
