@@ -6,7 +6,7 @@
 // Writes bench/optimizer-calibration.json and prints the constants for DEFAULT_COST_MODEL.
 import { writeFileSync } from 'node:fs';
 import { ClientKey, initTfhe, parameterSets } from '@cml/tfhe-wasm';
-import { lookupWork } from '../dist/optimizer/index.js';
+import { lookupCost, lookupWork, optimizeParameters } from '../dist/optimizer/index.js';
 
 const quick = process.argv.includes('--quick');
 const minSeconds = quick ? 0.3 : 1.5;
@@ -35,9 +35,8 @@ function time(fn) {
   return Math.min(...samples);
 }
 
-await initTfhe();
-const rows = [];
-for (const params of shapes) {
+/** Fastest keyswitch and bootstrap of a parameter set, in ms. */
+function measure(params) {
   const clientKey = ClientKey.generate(params);
   const keys = clientKey.evaluationKeys();
   const big = clientKey.encrypt(1);
@@ -45,10 +44,13 @@ for (const params of shapes) {
   const table = Array.from({ length: 1 << params.precision }, (_, i) => i);
   const keyswitchMs = time(() => keys.keyswitch(big).dispose());
   const bootstrapMs = time(() => keys.bootstrap(small, table).dispose());
-  rows.push({ name: params.name, shape: shapeOf(params), work: lookupWork(params), keyswitchMs, bootstrapMs });
-  console.error(`${params.name}: KS ${keyswitchMs.toFixed(3)} ms, PBS ${bootstrapMs.toFixed(3)} ms`);
   for (const o of [small, big, keys, clientKey]) o.dispose();
+  console.error(`${params.name}: KS ${keyswitchMs.toFixed(3)} ms, PBS ${bootstrapMs.toFixed(3)} ms`);
+  return { keyswitchMs, bootstrapMs };
 }
+
+await initTfhe();
+const rows = shapes.map((params) => ({ name: params.name, shape: shapeOf(params), work: lookupWork(params), ...measure(params) }));
 
 function shapeOf(p) {
   const { lweDimension: n, glweDimension: k, polynomialSize: N, pbsLevel, ksLevel } = p;
@@ -100,7 +102,38 @@ for (const r of rows) {
   );
 }
 console.log(JSON.stringify(model, null, 2));
+
+// Validation: the optimizer's sets for the presets' constraints (p_error 2^-64, standard
+// modulus switch), timed the same way, against the presets themselves.
+const modelWithSource = { ...model, source: 'this calibration' };
+const validation = [];
+for (const bits of quick ? [2, 4] : [1, 2, 3, 4, 5]) {
+  const preset = byBits(bits);
+  const { parameters } = optimizeParameters(
+    { lookupPrecision: bits, norm2: preset.maxNorm2, pError: 2 ** -64 },
+    { centeredModulusSwitch: false, costModel: modelWithSource },
+  );
+  const presetRow = rows.find((r) => r.name === preset.name) ?? { ...measure(preset) };
+  const optimized = measure(parameters);
+  const total = (r) => r.keyswitchMs + r.bootstrapMs;
+  validation.push({
+    bits,
+    preset: preset.name,
+    optimized: parameters,
+    presetMs: total(presetRow),
+    optimizedMs: total(optimized),
+    modelledSpeedUp: lookupCost(preset, modelWithSource).lookupMs / lookupCost(parameters, modelWithSource).lookupMs,
+    measuredSpeedUp: total(presetRow) / total(optimized),
+  });
+}
+console.log('| bits | preset KS+PBS ms | optimized KS+PBS ms | speed-up (model) | speed-up (measured) |');
+console.log('|---|---|---|---|---|');
+for (const v of validation) {
+  console.log(
+    `| ${v.bits} | ${v.presetMs.toFixed(1)} | ${v.optimizedMs.toFixed(1)} | ${v.modelledSpeedUp.toFixed(2)}x | ${v.measuredSpeedUp.toFixed(2)}x |`,
+  );
+}
 writeFileSync(
   new URL('./optimizer-calibration.json', import.meta.url),
-  JSON.stringify({ date: new Date().toISOString(), quick, node: process.version, model, rows }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), quick, node: process.version, model, rows, validation }, null, 2) + '\n',
 );

@@ -38,6 +38,12 @@ describe('normalizeConstraints', () => {
     expect(c.output).toEqual({ precision: 10, norm2: 1, count: 4 });
   });
 
+  it('meets both pError and globalPError when both are given', () => {
+    const split = splitGlobalPError(2 ** -20, 1000);
+    expect(normalizeConstraints({ lookupPrecision: 4, lookupCount: 1000, pError: 2 ** -40, globalPError: 2 ** -20 }).pError).toBe(2 ** -40);
+    expect(normalizeConstraints({ lookupPrecision: 4, lookupCount: 1000, pError: 2 ** -20, globalPError: 2 ** -20 }).pError).toBe(split);
+  });
+
   it.each([
     [{ lookupPrecision: -1 }, /lookupPrecision/],
     [{ lookupPrecision: 2.5 }, /lookupPrecision/],
@@ -49,7 +55,6 @@ describe('normalizeConstraints', () => {
     [{ lookupPrecision: 4, pError: 0 }, /pError/],
     [{ lookupPrecision: 4, pError: 1.5 }, /pError/],
     [{ lookupPrecision: 4, globalPError: 0 }, /globalPError/],
-    [{ lookupPrecision: 4, pError: 0.1, globalPError: 0.1 }, /not both/],
     [{ lookupPrecision: 0, lookupFreeOutput: { precision: 0 } }, /lookupFreeOutput.precision/],
     [{ lookupPrecision: 0, lookupFreeOutput: { precision: 8, norm2: Number.NaN } }, /lookupFreeOutput.norm2/],
   ])('rejects %j with InvalidConstraintsError', (constraints, message) => {

@@ -8,11 +8,12 @@ export interface OptimizerConstraints {
   readonly norm2?: number;
   /** Number of table lookups (KS + PBS) the circuit runs (default 1 when lookupPrecision > 0). */
   readonly lookupCount?: number;
-  /** Failure probability allowed per lookup (default 2^-40). Exclusive with globalPError. */
+  /** Failure probability allowed per lookup (default 2^-40, unless only globalPError is given). */
   readonly pError?: number;
   /**
    * Failure probability allowed for the whole circuit, split evenly over its lookups and
-   * lookup-free outputs: p = 1 - (1 - globalPError)^(1/count). Exclusive with pError.
+   * lookup-free outputs: p = 1 - (1 - globalPError)^(1/count). With pError too, both must hold
+   * (the smaller per-lookup budget wins), as in Concrete.
    */
   readonly globalPError?: number;
   /** Encrypted results computed without any lookup (they only need to decrypt correctly). */
@@ -81,15 +82,16 @@ export function normalizeConstraints(constraints: OptimizerConstraints): Normali
     (lookupPrecision === 0) === (lookupCount === 0),
     `lookupPrecision ${lookupPrecision} and lookupCount ${lookupCount} disagree: both are 0 or both positive`,
   );
-  check(pError === undefined || globalPError === undefined, 'give pError or globalPError, not both');
   const output = normalizeOutput(constraints.lookupFreeOutput);
   check(lookupCount > 0 || output !== undefined, 'nothing to optimize: no lookup and no lookup-free encrypted output');
   const securityLevel = constraints.securityLevel ?? DEFAULT_SECURITY_LEVEL;
   check(Number.isFinite(securityLevel), `securityLevel must be a number of bits, got ${securityLevel}`);
 
-  let perEvent = pError ?? DEFAULT_P_ERROR;
   if (pError !== undefined) check(isProbability(pError), `pError must be in (0, 1), got ${pError}`);
-  if (globalPError !== undefined) perEvent = splitGlobalPError(globalPError, lookupCount + (output?.count ?? 0));
+  let perEvent = pError ?? (globalPError === undefined ? DEFAULT_P_ERROR : 1);
+  if (globalPError !== undefined) {
+    perEvent = Math.min(perEvent, splitGlobalPError(globalPError, lookupCount + (output?.count ?? 0)));
+  }
   return { lookupPrecision, norm2, lookupCount, pError: perEvent, output, securityLevel };
 }
 
