@@ -25,7 +25,7 @@ describe('graph passes', () => {
   });
 
   it('DCE removes nodes no output reads but keeps unused inputs', () => {
-    const graph = trace((x: Tracer, y: Tracer) => {
+    const graph = trace((x: Tracer, _y: Tracer) => {
       np.sin(x).mul(3);
       return x.add(2);
     }, { x: 'encrypted', y: 'encrypted' }, { inputShapes: { x: [], y: [] } });
