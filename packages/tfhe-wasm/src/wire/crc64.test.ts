@@ -26,6 +26,15 @@ describe('crc64 (CRC-64/XZ)', () => {
     for (let n = 0; n <= 100; n++) expect(crc64(bytes.subarray(0, n))).toBe(crc64Reference(bytes.subarray(0, n)));
   });
 
+  it('gives the same value for unaligned views of the same bytes', () => {
+    const bytes = Uint8Array.from({ length: 203 }, (_, i) => (i * 29 + 3) & 0xff);
+    for (let shift = 1; shift < 8; shift++) {
+      const holder = new Uint8Array(bytes.length + shift);
+      holder.set(bytes, shift);
+      expect(crc64(holder.subarray(shift))).toBe(crc64Reference(bytes));
+    }
+  });
+
   it('changes when any single byte of a buffer changes', () => {
     const bytes = Uint8Array.from({ length: 64 }, (_, i) => i);
     const base = crc64(bytes);
