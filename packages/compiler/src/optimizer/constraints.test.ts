@@ -38,6 +38,10 @@ describe('normalizeConstraints', () => {
     expect(c.output).toEqual({ precision: 10, norm2: 1, count: 4 });
   });
 
+  it('sizes a set for lookups even when the circuit runs none (lookupCount 0), with globalPError as is', () => {
+    expect(normalizeConstraints({ lookupPrecision: 4, lookupCount: 0, globalPError: 0.01 })).toMatchObject({ lookupCount: 0, pError: 0.01 });
+  });
+
   it('meets both pError and globalPError when both are given', () => {
     const split = splitGlobalPError(2 ** -20, 1000);
     expect(normalizeConstraints({ lookupPrecision: 4, lookupCount: 1000, pError: 2 ** -40, globalPError: 2 ** -20 }).pError).toBe(2 ** -40);
@@ -49,8 +53,7 @@ describe('normalizeConstraints', () => {
     [{ lookupPrecision: 2.5 }, /lookupPrecision/],
     [{ lookupPrecision: 4, norm2: -3 }, /norm2/],
     [{ lookupPrecision: 4, norm2: Number.POSITIVE_INFINITY }, /norm2/],
-    [{ lookupPrecision: 4, lookupCount: 0 }, /disagree/],
-    [{ lookupPrecision: 0, lookupCount: 3 }, /disagree/],
+    [{ lookupPrecision: 0, lookupCount: 3 }, /lookups of 0 bits/],
     [{ lookupPrecision: 0 }, /nothing to optimize/],
     [{ lookupPrecision: 4, pError: 0 }, /pError/],
     [{ lookupPrecision: 4, pError: 1.5 }, /pError/],

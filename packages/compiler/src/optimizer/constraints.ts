@@ -6,7 +6,10 @@ export interface OptimizerConstraints {
   readonly lookupPrecision: number;
   /** Largest 2-norm of the clear weights of a linear combination feeding a lookup (>= 0; default 1). */
   readonly norm2?: number;
-  /** Number of table lookups (KS + PBS) the circuit runs (default 1 when lookupPrecision > 0). */
+  /**
+   * Number of table lookups (KS + PBS) the circuit runs (default 1 when lookupPrecision > 0).
+   * 0 with lookupPrecision > 0 still sizes the set for such lookups, at no cost.
+   */
   readonly lookupCount?: number;
   /** Failure probability allowed per lookup (default 2^-40, unless only globalPError is given). */
   readonly pError?: number;
@@ -79,18 +82,19 @@ export function normalizeConstraints(constraints: OptimizerConstraints): Normali
   const lookupCount = constraints.lookupCount ?? (lookupPrecision > 0 ? 1 : 0);
   check(Number.isInteger(lookupCount) && lookupCount >= 0, `lookupCount must be a non-negative integer, got ${lookupCount}`);
   check(
-    (lookupPrecision === 0) === (lookupCount === 0),
-    `lookupPrecision ${lookupPrecision} and lookupCount ${lookupCount} disagree: both are 0 or both positive`,
+    lookupPrecision > 0 || lookupCount === 0,
+    `${lookupCount} lookups of 0 bits: a lookup reads at least 1 bit (lookupPrecision 0 means no lookup)`,
   );
   const output = normalizeOutput(constraints.lookupFreeOutput);
-  check(lookupCount > 0 || output !== undefined, 'nothing to optimize: no lookup and no lookup-free encrypted output');
+  check(lookupPrecision > 0 || output !== undefined, 'nothing to optimize: no lookup precision and no lookup-free encrypted output');
   const securityLevel = constraints.securityLevel ?? DEFAULT_SECURITY_LEVEL;
   check(Number.isFinite(securityLevel), `securityLevel must be a number of bits, got ${securityLevel}`);
 
   if (pError !== undefined) check(isProbability(pError), `pError must be in (0, 1), got ${pError}`);
   let perEvent = pError ?? (globalPError === undefined ? DEFAULT_P_ERROR : 1);
   if (globalPError !== undefined) {
-    perEvent = Math.min(perEvent, splitGlobalPError(globalPError, lookupCount + (output?.count ?? 0)));
+    const events = lookupCount + (output?.count ?? 0);
+    perEvent = Math.min(perEvent, events > 0 ? splitGlobalPError(globalPError, events) : globalPError);
   }
   return { lookupPrecision, norm2, lookupCount, pError: perEvent, output, securityLevel };
 }

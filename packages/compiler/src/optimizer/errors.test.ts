@@ -43,6 +43,12 @@ describe('when nothing fits', () => {
     expect((error as Error).message).toMatch(/the lookups fit, but no set decrypts a 20-bit lookup-free result of 2-norm 1000/);
   });
 
+  it('says "a circuit without table lookups" when only a lookup-free output is asked for (60 bits of 2-norm 10^6)', () => {
+    const error = thrown(() => optimizeParameters({ lookupPrecision: 0, lookupFreeOutput: { precision: 60, norm2: 1e6 } }));
+    expect(error).toBeInstanceOf(NoParametersError);
+    expect((error as Error).message).toMatch(/for a circuit without table lookups at p_error 2\^-40.*no set decrypts a 60-bit/);
+  });
+
   it('rejects malformed constraints with InvalidConstraintsError before searching', () => {
     expect(() => optimizeParameters({ lookupPrecision: 4, norm2: -1 })).toThrow(InvalidConstraintsError);
     expect(() => optimizeParameters({ lookupPrecision: 4, pError: 2 })).toThrow(InvalidConstraintsError);

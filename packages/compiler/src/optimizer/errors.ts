@@ -24,9 +24,10 @@ export class NoParametersError extends Error {
     reason: string,
   ) {
     const { lookupPrecision: p, norm2, pError, securityLevel } = request;
+    const subject =
+      p > 0 ? `${p}-bit table lookups fed by a linear combination of 2-norm ${norm2}` : 'a circuit without table lookups';
     super(
-      `no ${securityLevel}-bit parameters for ${p}-bit table lookups fed by a linear combination of 2-norm ` +
-        `${norm2} at p_error 2^${Math.log2(pError).toFixed(1)}: ${reason}. ` +
+      `no ${securityLevel}-bit parameters for ${subject} at p_error 2^${Math.log2(pError).toFixed(1)}: ${reason}. ` +
         'To fix it, use fewer bits before each lookup (round the accumulator with roundBitPattern, or quantize ' +
         'to fewer bits), reduce the weights feeding the lookups, or accept a larger pError / globalPError.',
     );

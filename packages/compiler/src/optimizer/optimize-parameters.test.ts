@@ -89,6 +89,12 @@ describe('the chosen set', () => {
     expect(report.outputLog2PFail).toBeLessThanOrEqual(-40);
   });
 
+  it('bounds lookup-free outputs of a circuit without lookups by the fresh noise only (40-bit sums)', () => {
+    const { parameters, report } = optimizeParameters({ lookupPrecision: 0, lookupFreeOutput: { precision: 40, norm2: 1 } });
+    expect(report.outputLog2PFail).toBeLessThanOrEqual(-40);
+    expect(noise.log2Erfc(2 ** -42 / (Math.SQRT2 * parameters.glweNoiseStdDev))).toBeLessThanOrEqual(-40);
+  });
+
   it('returns the cached result for the same constraints', () => {
     const a = optimizeParameters({ lookupPrecision: 3, norm2: 2 });
     const b = optimizeParameters({ lookupPrecision: 3, norm2: 2, pError: 2 ** -40, lookupCount: 1 });

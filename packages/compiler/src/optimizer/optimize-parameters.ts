@@ -53,7 +53,8 @@ const results = new Map<string, OptimizationResult>();
  *
  * Noise before a lookup: sigma^2 = nu^2 * max(V_pbs, V_fresh) + V_ks + V_ms  <=  maxVariance(p, pError)
  * (the inputs of the linear combination are bootstrap outputs or fresh encryptions).
- * Lookup-free outputs: nu_out^2 * max(V_pbs, V_fresh) <= maxVariance(p_out, pError).
+ * Lookup-free outputs: nu_out^2 * max(V_pbs, V_fresh) <= maxVariance(p_out, pError), or
+ * nu_out^2 * V_fresh when the circuit runs no lookup.
  * A circuit without lookups still gets a set able to run 1-bit lookups of norm 1.
  *
  * Results are cached by constraints and options. Throws InvalidConstraintsError on malformed
@@ -89,6 +90,8 @@ function search(c: NormalizedConstraints, model: CostModel, space: SearchSpace, 
   const nuSq = c.lookupPrecision > 0 ? c.norm2 * c.norm2 : 1;
   const budget = maxVarianceFor(precision, c.pError);
   const outNuSq = c.output ? c.output.norm2 * c.output.norm2 : 0;
+  // Lookup-free outputs combine bootstrap outputs only if the circuit bootstraps at all.
+  const outputsSeeBootstraps = c.lookupCount > 0 ? 1 : 0;
   const outBudget = c.output ? maxVarianceFor(c.output.precision, c.pError) : Number.POSITIVE_INFINITY;
   const { min: nMin, max: nMax } = space.lweDimensions;
   const maxBits = space.maxDecompositionBits;
@@ -121,10 +124,11 @@ function search(c: NormalizedConstraints, model: CostModel, space: SearchSpace, 
             if (bootstrapKeyBytes(n, k, N, pbsLevel) > space.maxBootstrapKeyBytes) break;
             const vPbs = n * pbs.variance;
             const vMs = n * ms + msConstant;
-            if (nuSq * vPbs + vMs > budget || outNuSq * vPbs > outBudget) break; // grows with n
+            const vOut = outNuSq * Math.max(outputsSeeBootstraps * vPbs, fresh);
+            if (nuSq * vPbs + vMs > budget || vOut > outBudget) break; // grows with n
             const vKs = k * N * table.variance[n - nMin]!;
             const input = Math.max(vPbs, fresh);
-            if (nuSq * input + vKs + vMs <= budget && outNuSq * input <= outBudget) {
+            if (nuSq * input + vKs + vMs <= budget) {
               best = { cost, n, k, N, pbsLevel, ksLevel, pbs, ksBaseLog: table.baseLog[n - nMin]!, glweStdDev };
               break;
             }
@@ -150,7 +154,7 @@ function noParameters(c: NormalizedConstraints, model: CostModel, space: SearchS
     if (lookupsFit) {
       return new NoParametersError(
         request,
-        `the lookups fit, but no set decrypts a ${c.output.precision}-bit lookup-free result of 2-norm ${c.output.norm2} ` +
+        `${c.lookupCount > 0 ? 'the lookups fit, but ' : ''}no set decrypts a ${c.output.precision}-bit lookup-free result of 2-norm ${c.output.norm2} ` +
           '(fresh and bootstrapped encryptions are too noisy for that many bits at that norm)',
       );
     }
