@@ -19,7 +19,7 @@ export { isLinearIn, type OpDef, type OpCategory, type ValueType, type Attrs } f
 export { Tracer } from './tracing/tracer.js';
 export { trace, type InputSpec, type TraceOptions } from './tracing/trace.js';
 export type { Sample } from './tracing/inputs.js';
-export { INPUT_OP, CONSTANT_OP, inputName, type Graph, type GraphNode } from './graph/graph.js';
+export { INPUT_OP, CONSTANT_OP, inputName, consumersOf, type Graph, type GraphNode } from './graph/graph.js';
 export { evaluate, evaluateAll, inputNames, type GraphArguments } from './graph/evaluate.js';
 export { checkGraph, createGraph } from './graph/check.js';
 export { serializeGraph, deserializeGraph } from './graph/serialize.js';

@@ -55,8 +55,8 @@ export function univariate(
 }
 
 /** Rounds integers to a multiple of 2^lsbsToRemove (ties upward), as Concrete's round_bit_pattern. */
-export function roundBitPattern<T extends Operand>(x: T, lsbsToRemove: number): ResultOf<[T]> {
-  return applyOperation('roundBitPattern', [x], { lsbsToRemove }) as ResultOf<[T]>;
+export function roundBitPattern<T extends Operand>(x: T, lsbsToRemove: number, options: { overflowProtection?: boolean } = {}): ResultOf<[T]> {
+  return applyOperation('roundBitPattern', [x], { lsbsToRemove, overflowProtection: options.overflowProtection ?? true }) as ResultOf<[T]>;
 }
 
 /** Clears the lsbsToRemove low bits of integers, as Concrete's truncate_bit_pattern. */

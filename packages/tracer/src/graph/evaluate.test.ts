@@ -3,7 +3,7 @@ import { GraphError, InputError, NonIntegerValueError, UnknownOpError, IntegerOv
 import { trace } from '../tracing/trace.js';
 import { checkGraph, createGraph } from './check.js';
 import { evaluate, evaluateAll } from './evaluate.js';
-import type { Graph, GraphNode } from './graph.js';
+import { consumersOf, type Graph, type GraphNode } from './graph.js';
 import { deserializeGraph, serializeGraph } from './serialize.js';
 
 const graph = trace((x, y) => x.mul(y).add(1).sum(1), { x: 'encrypted', y: 'clear' }, { inputShapes: { x: [2, 2], y: [2] } });
@@ -37,6 +37,13 @@ describe('evaluate', () => {
 
   it('reports integer results beyond 2^53 - 1 instead of losing precision', () => {
     expect(() => evaluate(graph, [[[2 ** 40, 0], [0, 0]], [2 ** 20, 1]])).toThrow(IntegerOverflowError);
+  });
+});
+
+describe('consumersOf', () => {
+  it('lists the readers of each node', () => {
+    // x, y, multiply, 1, add, sum
+    expect(consumersOf(graph)).toEqual([[2], [2], [4], [4], [5], []]);
   });
 });
 

@@ -18,14 +18,14 @@ const graph = trace(
 describe('format', () => {
   it('prints one line per node in Concrete style', () => {
     expect(format(graph)).toMatchInlineSnapshot(`
-     "%0 = x                                           # EncryptedTensor<int, shape=(4,)>
-     %1 = y                                           # ClearScalar<int>
-     %2 = add(%0, %1)                                 # EncryptedTensor<int, shape=(4,)>
-     %3 = %2[0:3]                                     # EncryptedTensor<int, shape=(3,)>
-     %4 = clip(%3, min=0, max=7)                      # EncryptedTensor<int, shape=(3,)>
-     %5 = roundBitPattern(%4, lsbsToRemove=1)         # EncryptedTensor<int, shape=(3,)>
-     %6 = lookup(%5, table=[0,1,4,9,16,25,36,49,64])  # EncryptedTensor<int, shape=(3,)>
-     %7 = sum(%6, axis=[0], keepdims=false)           # EncryptedScalar<int>
+     "%0 = x                                                             # EncryptedTensor<int, shape=(4,)>
+     %1 = y                                                             # ClearScalar<int>
+     %2 = add(%0, %1)                                                   # EncryptedTensor<int, shape=(4,)>
+     %3 = %2[0:3]                                                       # EncryptedTensor<int, shape=(3,)>
+     %4 = clip(%3, min=0, max=7)                                        # EncryptedTensor<int, shape=(3,)>
+     %5 = roundBitPattern(%4, lsbsToRemove=1, overflowProtection=true)  # EncryptedTensor<int, shape=(3,)>
+     %6 = lookup(%5, table=[0,1,4,9,16,25,36,49,64])                    # EncryptedTensor<int, shape=(3,)>
+     %7 = sum(%6, axis=[0], keepdims=false)                             # EncryptedScalar<int>
      return %7"
     `);
   });
@@ -36,14 +36,14 @@ describe('format', () => {
       [[3, 2, 1, 9], 3],
     ]);
     expect(format(graph, bounds)).toMatchInlineSnapshot(`
-     "%0 = x                                           # EncryptedTensor<uint4, shape=(4,)>  ∈ [0, 9]
-     %1 = y                                           # ClearScalar<uint2>                  ∈ [0, 3]
-     %2 = add(%0, %1)                                 # EncryptedTensor<uint4, shape=(4,)>  ∈ [0, 12]
-     %3 = %2[0:3]                                     # EncryptedTensor<uint3, shape=(3,)>  ∈ [0, 6]
-     %4 = clip(%3, min=0, max=7)                      # EncryptedTensor<uint3, shape=(3,)>  ∈ [0, 6]
-     %5 = roundBitPattern(%4, lsbsToRemove=1)         # EncryptedTensor<uint3, shape=(3,)>  ∈ [0, 6]
-     %6 = lookup(%5, table=[0,1,4,9,16,25,36,49,64])  # EncryptedTensor<uint6, shape=(3,)>  ∈ [0, 36]
-     %7 = sum(%6, axis=[0], keepdims=false)           # EncryptedScalar<uint7>              ∈ [8, 88]
+     "%0 = x                                                             # EncryptedTensor<uint4, shape=(4,)>  ∈ [0, 9]
+     %1 = y                                                             # ClearScalar<uint2>                  ∈ [0, 3]
+     %2 = add(%0, %1)                                                   # EncryptedTensor<uint4, shape=(4,)>  ∈ [0, 12]
+     %3 = %2[0:3]                                                       # EncryptedTensor<uint3, shape=(3,)>  ∈ [0, 6]
+     %4 = clip(%3, min=0, max=7)                                        # EncryptedTensor<uint3, shape=(3,)>  ∈ [0, 6]
+     %5 = roundBitPattern(%4, lsbsToRemove=1, overflowProtection=true)  # EncryptedTensor<uint3, shape=(3,)>  ∈ [0, 6]
+     %6 = lookup(%5, table=[0,1,4,9,16,25,36,49,64])                    # EncryptedTensor<uint6, shape=(3,)>  ∈ [0, 36]
+     %7 = sum(%6, axis=[0], keepdims=false)                             # EncryptedScalar<uint7>              ∈ [8, 88]
      return %7"
     `);
   });

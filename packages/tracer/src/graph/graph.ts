@@ -33,6 +33,13 @@ export function inputName(graph: Graph, id: number): string {
   return String(graph.nodes[id]?.attrs['name'] ?? `input${id}`);
 }
 
+/** For each node id, the ids of the nodes reading it (in graph order). */
+export function consumersOf(graph: Graph): number[][] {
+  const consumers = graph.nodes.map((): number[] => []);
+  for (const node of graph.nodes) for (const input of node.inputs) consumers[input]?.push(node.id);
+  return consumers;
+}
+
 /** Deep-freezes a graph so that passes must build new graphs instead of editing one. */
 export function freezeGraph(graph: Graph): Graph {
   const freeze = <T>(value: T): T => {

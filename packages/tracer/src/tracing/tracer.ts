@@ -59,6 +59,11 @@ export class Tracer extends ArrayMethods<Tracer, Operand> implements TracedValue
     throw new TracingError(CONTROL_FLOW_MESSAGE);
   }
 
+  /** A description, not the graph builder behind the value. */
+  toJSON(): string {
+    return this.toString();
+  }
+
   override toString(): string {
     return `Tracer(%${this.nodeId}, ${this.encrypted ? 'encrypted' : 'clear'} ${this.dtype}, shape=${formatShape(this.shape)})`;
   }
