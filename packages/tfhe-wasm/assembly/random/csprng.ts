@@ -139,3 +139,21 @@ export function csprngAddGaussianU64(state: usize, dst: usize, count: i32, stdDe
     store<u64>(at, load<u64>(at) + <u64>csprngGaussianI64(state, stdDevTorus));
   }
 }
+
+/**
+ * dst[i] += TUniform(boundLog2) noise, wrapping mod 2^64: the integer distribution on
+ * [-2^b, 2^b] (b = boundLog2) with probability 2^-(b+1) for each inner value and 2^-(b+2)
+ * for each end point, variance (2^(2b+1) + 1) / 6. It is drawn exactly from b+2 random bits
+ * r as (r >> 1) + (r & 1) - 2^b, the construction tfhe-rs uses for its TUniform sets.
+ * boundLog2 ranges over 0..61.
+ */
+export function csprngAddTUniformU64(state: usize, dst: usize, count: i32, boundLog2: i32): void {
+  const bits = <u64>(boundLog2 + 2);
+  const mask: u64 = (<u64>1 << bits) - 1;
+  const offset: u64 = <u64>1 << <u64>boundLog2;
+  for (let i: i32 = 0; i < count; i++) {
+    const r = csprngNextU64(state) & mask;
+    const at = dst + (<usize>i << 3);
+    store<u64>(at, load<u64>(at) + (r >> 1) + (r & 1) - offset);
+  }
+}

@@ -9,4 +9,5 @@ export {
   csprngFillBinaryU64,
   csprngGaussianI64,
   csprngAddGaussianU64,
+  csprngAddTUniformU64,
 } from './csprng';

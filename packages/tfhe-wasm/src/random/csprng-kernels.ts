@@ -14,4 +14,5 @@ export interface CsprngKernels {
   csprngFillBinaryU64(state: number, dst: number, count: number): void;
   csprngGaussianI64(state: number, stdDevTorus: number): bigint;
   csprngAddGaussianU64(state: number, dst: number, count: number, stdDevTorus: number): void;
+  csprngAddTUniformU64(state: number, dst: number, count: number, boundLog2: number): void;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { chacha20 } from '@noble/ciphers/chacha.js';
+import { erfc } from '../noise/erfc.js';
 import { Csprng } from './csprng.js';
 import { CsprngError } from './csprng-error.js';
 import { randomSeed } from './random-seed.js';
@@ -139,6 +140,51 @@ describe('Csprng (ChaCha20 generator in WASM)', () => {
     }
   });
 
+  it('draws Gaussians whose distribution passes a Kolmogorov-Smirnov test against N(0, 1) (p < 1e-9 bound)', () => {
+    const count = 200_000;
+    const sigma = 2.540544392252957e-5;
+    rt.bytes(bufPtr, count * 8).fill(0);
+    testGenerator(seedB, 11n).addGaussianU64(bufPtr, count, sigma);
+    const z = Float64Array.from(new BigInt64Array(rt.kernels.memory.buffer, bufPtr, count), (s) => Number(s) / (sigma * 2 ** 64));
+    z.sort();
+    let d = 0;
+    z.forEach((x, i) => {
+      const cdf = 0.5 * erfc(-x / Math.SQRT2);
+      d = Math.max(d, Math.abs(cdf - i / count), Math.abs(cdf - (i + 1) / count));
+    });
+    expect(d).toBeLessThan(Math.sqrt(Math.log(2 / 1e-9) / (2 * count)));
+  });
+
+  it('draws TUniform(2) with its exact law: end points at half weight (chi-square, p < 1e-9 bound)', () => {
+    const count = 80_000;
+    rt.bytes(bufPtr, count * 8).fill(0);
+    testGenerator(seedA, 12n).addTUniformU64(bufPtr, count, 2);
+    const counts = new Map<number, number>();
+    for (const v of new BigInt64Array(rt.kernels.memory.buffer, bufPtr, count)) counts.set(Number(v), (counts.get(Number(v)) ?? 0) + 1);
+    expect([...counts.keys()].sort((a, b) => a - b)).toEqual([-4, -3, -2, -1, 0, 1, 2, 3, 4]);
+    let chi2 = 0;
+    for (const [value, seen] of counts) {
+      const expected = (Math.abs(value) === 4 ? 1 / 16 : 1 / 8) * count;
+      chi2 += (seen - expected) ** 2 / expected;
+    }
+    expect(chi2).toBeLessThan(61.4); // Wilson-Hilferty quantile of chi2(8) at 1 - 1e-9
+  });
+
+  it('draws TUniform(b) from b+2 keystream bits as (r >> 1) + (r & 1) - 2^b, with variance (2^(2b+1)+1)/6', () => {
+    const count = 100_000;
+    const b = 20;
+    rt.bytes(bufPtr, count * 8).fill(0);
+    testGenerator(seedB, 13n).addTUniformU64(bufPtr, count, b);
+    const values = new BigInt64Array(rt.kernels.memory.buffer, bufPtr, count).slice();
+    const words = referenceWords(seedB, 13n, count);
+    const mask = (1n << BigInt(b + 2)) - 1n;
+    expect(values.every((v, i) => v === ((words[i]! & mask) >> 1n) + (words[i]! & 1n) - (1n << BigInt(b)))).toBe(true);
+    const variance = values.reduce((acc, v) => acc + Number(v) ** 2, 0) / count;
+    const expected = (2 ** (2 * b + 1) + 1) / 6;
+    // The variance of a sample variance of a uniform law: (9/5 - 1) * expected^2 / count.
+    expect(Math.abs(variance - expected)).toBeLessThan(6 * Math.sqrt(0.8 / count) * expected);
+  });
+
   it('adds noise to existing values mod 2^64, consistent with single draws', () => {
     const count = 1000;
     const sigma = 3.0144389706858286e-7;
@@ -178,6 +224,8 @@ describe('Csprng (ChaCha20 generator in WASM)', () => {
       () => rng.fillBinaryU64(rt.kernels.memory.buffer.byteLength - 8, 2),
       () => rng.gaussianI64(Number.NaN),
       () => rng.addGaussianU64(bufPtr, 1, -1),
+      () => rng.addTUniformU64(bufPtr, 1, 62),
+      () => rng.addTUniformU64(bufPtr, 1, 1.5),
     ];
     for (const call of bad) expect(call).toThrow(CsprngError);
   });

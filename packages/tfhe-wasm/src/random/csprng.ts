@@ -92,6 +92,18 @@ export class Csprng {
     checkStdDev(stdDevTorus);
     this.kernels.csprngAddGaussianU64(this.statePtr, dst, count, stdDevTorus);
   }
+
+  /**
+   * Adds TUniform(boundLog2) noise (integers in [-2^b, 2^b], end points at half weight,
+   * variance (2^(2b+1) + 1)/6) to `count` u64 at `dst`, mod 2^64. b ranges over 0..61.
+   */
+  addTUniformU64(dst: number, count: number, boundLog2: number): void {
+    checkU64Array(this.kernels, dst, count);
+    if (!Number.isInteger(boundLog2) || boundLog2 < 0 || boundLog2 > 61) {
+      throw new CsprngError(`the TUniform bound log2 must be an integer from 0 to 61, got ${boundLog2}`);
+    }
+    this.kernels.csprngAddTUniformU64(this.statePtr, dst, count, boundLog2);
+  }
 }
 
 function checkRegion(kernels: CsprngKernels, ptr: number, bytes: number, align: number, what: string): void {
