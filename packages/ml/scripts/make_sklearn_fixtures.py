@@ -118,6 +118,7 @@ def tree_fixtures():
 def cv_fixtures():
     """Accuracy on breast_cancer with StratifiedKFold(5) without shuffle: folds the
     TypeScript StratifiedKFold reproduces exactly, so the comparison is fold for fold."""
+    from sklearn.neural_network import MLPClassifier
     from sklearn.model_selection import RepeatedStratifiedKFold, StratifiedKFold, cross_val_score
     from sklearn.pipeline import make_pipeline
 
@@ -128,6 +129,7 @@ def cv_fixtures():
         "DecisionTreeClassifier": DecisionTreeClassifier(max_depth=5, random_state=0),
         "RandomForestClassifier": RandomForestClassifier(n_estimators=50, max_depth=5, random_state=0),
         "XGBClassifier": xgboost.XGBClassifier(n_estimators=50, max_depth=3, tree_method="exact"),
+        "NeuralNetClassifier": make_pipeline(StandardScaler(), MLPClassifier(hidden_layer_sizes=(32, 32), random_state=0)),
     }
     folds = StratifiedKFold(n_splits=5)
     out = {
@@ -169,6 +171,23 @@ def utility_fixtures():
     }
 
 
+def mlp_fixtures():
+    """Small MLPs (adam) on the fixed split: test accuracy / R² to compare training quality."""
+    from sklearn.neural_network import MLPClassifier, MLPRegressor
+
+    out = {"versions": {"sklearn": sklearn.__version__}}
+    Xtr, ytr, Xte, yte = split(*load("breast_cancer"), scale=True)
+    m = MLPClassifier(hidden_layer_sizes=(16,), learning_rate_init=0.01, max_iter=100, random_state=0).fit(Xtr, ytr)
+    out["breast_cancer"] = {"accuracy": float(m.score(Xte, yte))}
+    Xtr, ytr, Xte, yte = split(*load("wine"), scale=True)
+    m = MLPClassifier(hidden_layer_sizes=(16,), learning_rate_init=0.01, max_iter=100, random_state=0).fit(Xtr, ytr)
+    out["wine"] = {"accuracy": float(m.score(Xte, yte))}
+    Xtr, ytr, Xte, yte = split(*load("diabetes"), scale=True)
+    m = MLPRegressor(hidden_layer_sizes=(16,), learning_rate_init=0.2, max_iter=40, random_state=0).fit(Xtr, ytr)
+    out["diabetes"] = {"r2": float(m.score(Xte, yte))}
+    return out
+
+
 def write(name, payload):
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, name), "w") as f:
@@ -180,3 +199,4 @@ if __name__ == "__main__":
     write("sklearn-trees.json", tree_fixtures())
     write("sklearn-cv.json", cv_fixtures())
     write("sklearn-utilities.json", utility_fixtures())
+    write("sklearn-mlp.json", mlp_fixtures())

@@ -25,3 +25,4 @@ export * from './tree/index.js';
 export * from './ensemble/index.js';
 export * from './xgboost/index.js';
 export { loadAnyModel, MODEL_CLASSES, type AnyModel, type ModelName } from './model-registry.js';
+export * from './neural-net/index.js';

@@ -14,7 +14,14 @@ interface AnyEstimator {
   isFitted: boolean;
 }
 
-const CLASSIFIERS: ModelName[] = ['LogisticRegression', 'LinearSVC', 'DecisionTreeClassifier', 'RandomForestClassifier', 'XGBClassifier'];
+const CLASSIFIERS: ModelName[] = [
+  'LogisticRegression',
+  'LinearSVC',
+  'DecisionTreeClassifier',
+  'RandomForestClassifier',
+  'XGBClassifier',
+  'NeuralNetClassifier',
+];
 const REGRESSORS: ModelName[] = [
   'LinearRegression',
   'Ridge',
@@ -27,6 +34,7 @@ const REGRESSORS: ModelName[] = [
   'DecisionTreeRegressor',
   'RandomForestRegressor',
   'XGBRegressor',
+  'NeuralNetRegressor',
 ];
 const TRANSFORMERS: ModelName[] = ['StandardScaler', 'MinMaxScaler'];
 
@@ -38,6 +46,8 @@ const OPTIONS: Partial<Record<ModelName, object>> = {
   XGBRegressor: { nEstimators: 5, maxDepth: 3 },
   DecisionTreeClassifier: { maxDepth: 4, randomState: 0 },
   DecisionTreeRegressor: { maxDepth: 4, randomState: 0 },
+  NeuralNetClassifier: { hiddenLayerSizes: [8], maxIter: 30, learningRateInit: 0.01, randomState: 0 },
+  NeuralNetRegressor: { hiddenLayerSizes: [4], maxIter: 2, randomState: 0 },
 };
 
 function make(name: ModelName, options?: object): AnyEstimator {

@@ -10,6 +10,8 @@ import { LinearSVC } from './linear-model/linear-svc.js';
 import { LinearSVR } from './linear-model/linear-svr.js';
 import { LogisticRegression } from './linear-model/logistic-regression.js';
 import { Ridge } from './linear-model/ridge.js';
+import { NeuralNetClassifier } from './neural-net/neural-net-classifier.js';
+import { NeuralNetRegressor } from './neural-net/neural-net-regressor.js';
 import { MinMaxScaler } from './preprocessing/min-max-scaler.js';
 import { StandardScaler } from './preprocessing/standard-scaler.js';
 import { DecisionTreeClassifier } from './tree/decision-tree-classifier.js';
@@ -35,6 +37,8 @@ export const MODEL_CLASSES = {
   RandomForestRegressor,
   XGBClassifier,
   XGBRegressor,
+  NeuralNetClassifier,
+  NeuralNetRegressor,
   StandardScaler,
   MinMaxScaler,
 } as const;

@@ -6,6 +6,7 @@ import { StandardScaler } from '../preprocessing/standard-scaler.js';
 import { RandomForestClassifier } from '../ensemble/random-forest-classifier.js';
 import { DecisionTreeClassifier } from '../tree/decision-tree-classifier.js';
 import { XGBClassifier } from '../xgboost/xgb-classifier.js';
+import { NeuralNetClassifier } from '../neural-net/neural-net-classifier.js';
 
 /**
  * The issue's breast_cancer protocol, model by model, as in scripts/make_sklearn_fixtures.py:
@@ -17,4 +18,9 @@ export const BREAST_CANCER_CLASSIFIERS: Record<string, () => Estimator> = {
   DecisionTreeClassifier: () => new DecisionTreeClassifier({ maxDepth: 5, randomState: 0 }),
   RandomForestClassifier: () => new RandomForestClassifier({ nEstimators: 50, maxDepth: 5, randomState: 0 }),
   XGBClassifier: () => new XGBClassifier({ nEstimators: 50, maxDepth: 3 }),
+};
+
+/** Models too slow to train 5 times in the default suite (TensorFlow.js on the CPU backend). */
+export const SLOW_BREAST_CANCER_CLASSIFIERS: Record<string, () => Estimator> = {
+  NeuralNetClassifier: () => makePipeline(new StandardScaler(), new NeuralNetClassifier({ hiddenLayerSizes: [32, 32], randomState: 0 })),
 };

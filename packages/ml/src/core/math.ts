@@ -4,4 +4,4 @@
  * constant), so the numeric kernels import these instead; in plain Node or a browser it
  * makes no difference.
  */
-export const { abs, exp, floor, fround, imul, log, log1p, log2, max, min, sign, sqrt } = Math;
+export const { abs, exp, floor, fround, imul, log, log1p, log2, max, min, sign, sqrt, tanh } = Math;
