@@ -1,6 +1,7 @@
 import { format, type ClearOperand, type Graph, type NdArray, type NodeBounds } from '@cml/tracer';
 import type { ParameterSet } from '@cml/tfhe-wasm';
 import type { ResolvedConfig } from './config.js';
+import type { OptimizationReport } from './optimizer/index.js';
 import { clearBackend } from './program/clear-backend.js';
 import { interpret } from './program/interpreter.js';
 import type { FheProgram } from './program/program.js';
@@ -17,6 +18,7 @@ export interface CircuitParts {
   readonly bounds: readonly NodeBounds[];
   readonly program: FheProgram;
   readonly parameters: ParameterSet;
+  readonly parameterReport: OptimizationReport;
   readonly statistics: CircuitStatistics;
   readonly config: ResolvedConfig;
 }
@@ -31,6 +33,8 @@ export class Circuit {
   readonly bounds: readonly NodeBounds[];
   readonly program: FheProgram;
   readonly parameters: ParameterSet;
+  /** The optimizer's account of the parameters: security, modelled failure probabilities and costs. */
+  readonly parameterReport: OptimizationReport;
   readonly statistics: CircuitStatistics;
   readonly config: ResolvedConfig;
   /** The deployment halves: `client` keeps the keys, `server` holds the program and no secret. */
@@ -42,6 +46,7 @@ export class Circuit {
     this.bounds = parts.bounds;
     this.program = parts.program;
     this.parameters = parts.parameters;
+    this.parameterReport = parts.parameterReport;
     this.statistics = parts.statistics;
     this.config = parts.config;
     this.client = new Client(clientSpec(this.program, this.parameters));

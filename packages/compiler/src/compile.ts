@@ -1,4 +1,13 @@
-import { measureBounds, trace, type Graph, type InputSpec, type NdArray, type Sample, type TraceOptions, type Tracer } from '@cml/tracer';
+import {
+  measureBounds,
+  trace,
+  type Graph,
+  type InputSpec,
+  type NdArray,
+  type Sample,
+  type TraceOptions,
+  type Tracer,
+} from '@cml/tracer';
 import { Circuit } from './circuit.js';
 import { resolveConfig, type CompilationConfig } from './config.js';
 import { UnsupportedOperationError } from './errors.js';
@@ -20,37 +29,72 @@ export function optimizeGraph(graph: Graph): Graph {
  * Compiles a traced graph: optimizes it, measures bounds on the inputset, fuses and lowers it
  * to an FHE program, and chooses 128-bit parameters for its precision and noise.
  */
-export function compileGraph(graph: Graph, inputset: Iterable<Sample>, config: CompilationConfig = {}): Circuit {
+export function compileGraph(
+  graph: Graph,
+  inputset: Iterable<Sample>,
+  config: CompilationConfig = {},
+): Circuit {
   const resolved = resolveConfig(config);
   const optimized = optimizeGraph(graph);
   for (const id of optimized.inputs) {
     const node = optimized.nodes[id];
     if (node && !node.encrypted && optimized.nodes.some((n) => n.inputs.includes(id))) {
-      throw new UnsupportedOperationError(`input '${String(node.attrs['name'])}' is clear: circuits take encrypted inputs only (fold clear values into the function as constants)`);
+      throw new UnsupportedOperationError(
+        `input '${String(node.attrs['name'])}' is clear: circuits take encrypted inputs only (fold clear values into the function as constants)`,
+      );
     }
   }
   const bounds = measureBounds(optimized, inputset);
   const clearValue = (id: number): NdArray => {
-    if (optimized.nodes[id]?.op !== 'constant') throw new UnsupportedOperationError(`node %${id} is a clear value computed at run time`);
+    if (optimized.nodes[id]?.op !== 'constant')
+      throw new UnsupportedOperationError(`node %${id} is a clear value computed at run time`);
     return constantValue(optimized, id);
   };
   const plans = planMaterialization(optimized, clearValue);
-  const program = lowerToProgram({ graph: optimized, bounds, plans, clearValue, maxPrecision: resolved.maxPrecision });
+  const program = lowerToProgram({
+    graph: optimized,
+    bounds,
+    plans,
+    clearValue,
+    maxPrecision: resolved.maxPrecision,
+  });
   const norms = noiseNorms(program);
-  const lookups = program.instructions.reduce((n, i) => n + (i.kind === 'lookup' ? i.element.length : 0), 0);
+  const lookups = program.instructions.reduce(
+    (n, i) => n + (i.kind === 'lookup' ? i.element.length : 0),
+    0,
+  );
   const choice = chooseParameters({
     precision: program.precision,
     maxNorm2: norms.maxLookupNorm2,
     lookups,
+    outputNorm2: norms.maxOutputNorm2,
+    outputs: program.outputs.reduce((n, o) => n + o.shape.reduce((a, b) => a * b, 1), 0),
     pError: resolved.pError,
     globalPError: resolved.globalPError,
   });
-  const statistics = circuitStatistics(program, choice.parameters, {
-    maxNorm2: norms.maxLookupNorm2,
-    log2PError: choice.log2PError,
-    globalPError: choice.globalPError,
+  const statistics = circuitStatistics(
+    program,
+    choice.parameters,
+    {
+      maxNorm2: norms.maxLookupNorm2,
+      log2PError: choice.log2PError,
+      globalPError: choice.globalPError,
+    },
+    {
+      lookupMs: choice.report.cost.lookupMs,
+      bootstrapKeyBytes: choice.report.keySizes.bootstrapKeyBytes,
+      keyswitchKeyBytes: choice.report.keySizes.keyswitchKeyBytes,
+    },
+  );
+  return new Circuit({
+    graph: optimized,
+    bounds,
+    program,
+    parameters: choice.parameters,
+    parameterReport: choice.report,
+    statistics,
+    config: resolved,
   });
-  return new Circuit({ graph: optimized, bounds, program, parameters: choice.parameters, statistics, config: resolved });
 }
 
 /**

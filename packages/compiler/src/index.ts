@@ -4,7 +4,8 @@
  */
 export { compile, compileGraph, optimizeGraph } from './compile.js';
 export { Circuit } from './circuit.js';
-export { DEFAULT_P_ERROR, type CompilationConfig } from './config.js';
+export { type CompilationConfig } from './config.js';
+export * from './optimizer/index.js';
 export * from './errors.js';
 export { chooseParameters, type ParameterChoice, type ParameterConstraints } from './parameters.js';
 export type { FheProgram, Instruction, LinearInstruction, LookupInstruction, ProgramValue } from './program/program.js';

@@ -27,31 +27,17 @@ export interface CircuitStatistics {
   readonly keyswitchKeyBytes: number;
   /** Bytes of one ciphertext (k*N + 1 words). */
   readonly ciphertextBytes: number;
-  /** Single-thread latency from the cost model (milliseconds). */
+  /** Single-thread latency of the lookups from the optimizer's calibrated cost model (milliseconds). */
   readonly estimatedLatencyMs: number;
 }
-
-/**
- * Cost model of one KS + PBS in this library's WASM core: the bootstrap does n external
- * products of (k+1)*l decompositions, each (k+1) FFTs of size N; the keyswitch k*N*l rows of
- * n+1 words. Constants fitted to the bench (packages/compiler/bench).
- */
-export function estimateLookupMs(params: ParameterSet): number {
-  const { lweDimension: n, glweDimension: k, polynomialSize: N, pbsLevel, ksLevel } = params;
-  const fftWork = n * (k + 1) * pbsLevel * (k + 1) * N * Math.log2(N);
-  const keyswitchWork = k * N * ksLevel * (n + 1);
-  return fftWork * PBS_NS_PER_UNIT * 1e-6 + keyswitchWork * KS_NS_PER_UNIT * 1e-6;
-}
-
-const PBS_NS_PER_UNIT = 0.5;
-const KS_NS_PER_UNIT = 0.3;
 
 export function circuitStatistics(
   program: FheProgram,
   params: ParameterSet,
   noise: { maxNorm2: number; log2PError: number; globalPError: number },
+  costs: { lookupMs: number; bootstrapKeyBytes: number; keyswitchKeyBytes: number },
 ): CircuitStatistics {
-  const { lweDimension: n, glweDimension: k, polynomialSize: N, pbsLevel, ksLevel } = params;
+  const { glweDimension: k, polynomialSize: N } = params;
   let lookups = 0;
   let tables = 0;
   let linearInstructions = 0;
@@ -79,9 +65,9 @@ export function circuitStatistics(
     maxNorm2: noise.maxNorm2,
     log2PError: noise.log2PError,
     globalPError: noise.globalPError,
-    bootstrapKeyBytes: n * pbsLevel * (k + 1) * (k + 1) * N * 8,
-    keyswitchKeyBytes: k * N * ksLevel * (n + 1) * 8,
+    bootstrapKeyBytes: costs.bootstrapKeyBytes,
+    keyswitchKeyBytes: costs.keyswitchKeyBytes,
     ciphertextBytes: (k * N + 1) * 8,
-    estimatedLatencyMs: lookups * estimateLookupMs(params),
+    estimatedLatencyMs: lookups * costs.lookupMs,
   };
 }
