@@ -1,4 +1,4 @@
-import { ShapeError } from '../errors.js';
+import { GraphError, ShapeError } from '../errors.js';
 import { NdArray } from '../ndarray/ndarray.js';
 import { formatShape, normalizeAxis, sizeOf, stridesOf } from '../ndarray/shape.js';
 import { boolAttr } from './attrs.js';
@@ -26,7 +26,7 @@ export const argmax = defineOp<{ axis: number | null; keepdims: boolean }>({
   },
   dtype: () => 'int',
   evaluate: ([x], { axis }, out) => {
-    if (!x) throw new Error('argmax: missing input');
+    if (!x) throw new GraphError('argmax: missing input');
     const shape = axis === null ? [x.size] : x.shape;
     const a = axis ?? 0;
     const length = shape[a] ?? 1;

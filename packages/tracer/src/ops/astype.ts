@@ -1,4 +1,4 @@
-import { AttributeError } from '../errors.js';
+import { AttributeError, GraphError } from '../errors.js';
 import { isDType, type DType } from '../ndarray/dtype.js';
 import { mapUnary } from './kernels/elementwise.js';
 import { defineOp } from './op.js';
@@ -16,7 +16,7 @@ export const astype = defineOp<{ dtype: DType }>({
   shape: ([x]) => [...(x?.shape ?? [])],
   dtype: (_inputs, { dtype }) => dtype,
   evaluate: ([x], { dtype }, out) => {
-    if (!x) throw new Error('astype: missing input');
+    if (!x) throw new GraphError('astype: missing input');
     return mapUnary(x, dtype === 'int' ? Math.trunc : (v) => v, out, 'astype');
   },
 });

@@ -1,4 +1,4 @@
-import { ShapeError } from '../errors.js';
+import { GraphError, ShapeError } from '../errors.js';
 import { broadcastShapes } from '../ndarray/broadcast.js';
 import { broadcastIndexMap } from '../ndarray/broadcast-index.js';
 import { checkShape, formatShape, sameShape } from '../ndarray/shape.js';
@@ -23,7 +23,7 @@ export const broadcastTo = defineOp<{ shape: number[] }>({
   shape: (_inputs, { shape }) => [...shape],
   dtype: ([x]) => x?.dtype ?? 'int',
   evaluate: ([x], _attrs, out) => {
-    if (!x) throw new Error('broadcastTo: missing input');
+    if (!x) throw new GraphError('broadcastTo: missing input');
     return gather(x, broadcastIndexMap(x.shape, out.shape), out, 'broadcastTo');
   },
 });

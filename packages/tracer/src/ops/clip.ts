@@ -1,3 +1,4 @@
+import { GraphError } from '../errors.js';
 import { dtypeOfNumber, promoteTypes } from '../ndarray/dtype.js';
 import { optionalNumberAttr } from './attrs.js';
 import { mapUnary } from './kernels/elementwise.js';
@@ -13,7 +14,7 @@ export const clip = defineOp<{ min: number | null; max: number | null }>({
   dtype: ([x], { min, max }) =>
     promoteTypes(x?.dtype ?? 'int', ...[min, max].filter((b): b is number => b !== null).map(dtypeOfNumber)),
   evaluate: ([x], { min, max }, out) => {
-    if (!x) throw new Error('clip: missing input');
+    if (!x) throw new GraphError('clip: missing input');
     return mapUnary(x, (v) => Math.min(Math.max(v, min ?? -Infinity), max ?? Infinity), out, 'clip');
   },
 });

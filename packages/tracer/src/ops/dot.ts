@@ -1,4 +1,4 @@
-import { ShapeError } from '../errors.js';
+import { GraphError, ShapeError } from '../errors.js';
 import { broadcastShapes } from '../ndarray/broadcast.js';
 import { promoteTypes } from '../ndarray/dtype.js';
 import { NdArray } from '../ndarray/ndarray.js';
@@ -35,7 +35,7 @@ export const dot = defineOp({
   },
   dtype: (inputs: readonly ValueType[]) => promoteTypes(...inputs.map((x) => x.dtype)),
   evaluate: ([a, b], _attrs, out) => {
-    if (!a || !b) throw new Error('dot: missing input');
+    if (!a || !b) throw new GraphError('dot: missing input');
     if (a.ndim === 0 || b.ndim === 0) return mapBroadcast([a, b], (x, y) => x * y, out, 'dot');
     const { k, outer, bPre, bPost } = contraction(a.shape, b.shape);
     const rows = sizeOf(outer);

@@ -1,5 +1,5 @@
 import { canonicalIndexItem, type CanonicalIndexItem } from '../api/indexing.js';
-import { AttributeError, IndexError } from '../errors.js';
+import { AttributeError, GraphError, IndexError } from '../errors.js';
 import { formatShape, stridesOf } from '../ndarray/shape.js';
 import { gather, stridedIndexMap } from './kernels/strided.js';
 import { defineOp, type ValueType } from './op.js';
@@ -82,7 +82,7 @@ export const getItem = defineOp<{ index: CanonicalIndexItem[] }>({
   shape: ([x], { index }) => resolveView(x?.shape ?? [], index).outShape,
   dtype: ([x]: readonly ValueType[]) => x?.dtype ?? 'int',
   evaluate: ([x], { index }, out) => {
-    if (!x) throw new Error('getItem: missing input');
+    if (!x) throw new GraphError('getItem: missing input');
     const { strides, offset } = resolveView(x.shape, index);
     return gather(x, stridedIndexMap(out.shape, strides, offset), out, 'getItem');
   },

@@ -1,4 +1,4 @@
-import { AttributeError, IndexError } from '../errors.js';
+import { AttributeError, GraphError, IndexError } from '../errors.js';
 import { broadcastShapes } from '../ndarray/broadcast.js';
 import { broadcastIndexMap } from '../ndarray/broadcast-index.js';
 import { NdArray } from '../ndarray/ndarray.js';
@@ -39,7 +39,7 @@ export const lookup = defineOp<LookupAttrs>({
     return tables.every((t) => t.every(Number.isInteger)) ? 'int' : 'float';
   },
   evaluate: ([x], { tables, gridShape }, out) => {
-    if (!x) throw new Error('lookup: missing input');
+    if (!x) throw new GraphError('lookup: missing input');
     const xMap = broadcastIndexMap(x.shape, out.shape);
     const gridMap = broadcastIndexMap(gridShape, out.shape);
     const data = new Float64Array(xMap.length);

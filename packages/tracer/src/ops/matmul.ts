@@ -1,4 +1,4 @@
-import { ShapeError } from '../errors.js';
+import { GraphError, ShapeError } from '../errors.js';
 import { broadcastShapes } from '../ndarray/broadcast.js';
 import { broadcastIndexMap } from '../ndarray/broadcast-index.js';
 import { promoteTypes } from '../ndarray/dtype.js';
@@ -36,7 +36,7 @@ export const matmul = defineOp({
   },
   dtype: (inputs: readonly ValueType[]) => promoteTypes(...inputs.map((x) => x.dtype)),
   evaluate: ([a, b], _attrs, out) => {
-    if (!a || !b) throw new Error('matmul: missing input');
+    if (!a || !b) throw new GraphError('matmul: missing input');
     const { m, k, n, batch, leftBatch, rightBatch } = asMatrices(a.shape, b.shape);
     const leftMap = broadcastIndexMap(leftBatch, batch);
     const rightMap = broadcastIndexMap(rightBatch, batch);

@@ -1,4 +1,4 @@
-import { AttributeError } from '../errors.js';
+import { AttributeError, GraphError } from '../errors.js';
 import { NdArray } from '../ndarray/ndarray.js';
 import { sizeOf, stridesOf } from '../ndarray/shape.js';
 import { scatterInto, stridedIndexMap } from './kernels/strided.js';
@@ -36,7 +36,7 @@ export const pad = defineOp<{ padWidth: [number, number][]; value: number }>({
   // numpy casts the pad value to the array's dtype.
   dtype: ([x]) => x?.dtype ?? 'int',
   evaluate: ([x], { padWidth, value }, out) => {
-    if (!x) throw new Error('pad: missing input');
+    if (!x) throw new GraphError('pad: missing input');
     const data = new Float64Array(sizeOf(out.shape)).fill(out.dtype === 'int' ? Math.trunc(value) : value);
     const strides = stridesOf(out.shape);
     const offset = padWidth.reduce((acc, [before], i) => acc + before * (strides[i] ?? 0), 0);

@@ -1,3 +1,4 @@
+import { GraphError } from '../errors.js';
 import { boolAttr, intAttr } from './attrs.js';
 import { requireIntegers } from './families/elementwise.js';
 import { mapUnary } from './kernels/elementwise.js';
@@ -23,7 +24,7 @@ export const roundBitPattern = defineOp<{ lsbsToRemove: number; overflowProtecti
     return 'int';
   },
   evaluate: ([x], { lsbsToRemove }, out) => {
-    if (!x) throw new Error('roundBitPattern: missing input');
+    if (!x) throw new GraphError('roundBitPattern: missing input');
     if (lsbsToRemove === 0) return x;
     const unit = 2 ** lsbsToRemove;
     return mapUnary(x, (v) => Math.floor((v + unit / 2) / unit) * unit, out, 'roundBitPattern');

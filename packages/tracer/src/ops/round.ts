@@ -1,3 +1,4 @@
+import { GraphError } from '../errors.js';
 import { defineOp } from './op.js';
 import { intAttr } from './attrs.js';
 import { mapUnary } from './kernels/elementwise.js';
@@ -15,7 +16,7 @@ export const round = defineOp<{ decimals: number }>({
   shape: ([x]) => [...(x?.shape ?? [])],
   dtype: ([x]) => x?.dtype ?? 'int',
   evaluate: ([x], { decimals }, out) => {
-    if (!x) throw new Error('round: missing input');
+    if (!x) throw new GraphError('round: missing input');
     if (decimals >= 0) {
       if (x.dtype === 'int') return x;
       const f = 10 ** decimals;

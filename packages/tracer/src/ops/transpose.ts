@@ -1,4 +1,4 @@
-import { AttributeError } from '../errors.js';
+import { AttributeError, GraphError } from '../errors.js';
 import { normalizeAxis, stridesOf } from '../ndarray/shape.js';
 import { gather, stridedIndexMap } from './kernels/strided.js';
 import { defineOp } from './op.js';
@@ -24,7 +24,7 @@ export const transpose = defineOp<{ axes: number[] }>({
   shape: ([x], { axes }) => axes.map((a) => x?.shape[a] ?? 0),
   dtype: ([x]) => x?.dtype ?? 'int',
   evaluate: ([x], { axes }, out) => {
-    if (!x) throw new Error('transpose: missing input');
+    if (!x) throw new GraphError('transpose: missing input');
     const strides = stridesOf(x.shape);
     return gather(x, stridedIndexMap(out.shape, axes.map((a) => strides[a] ?? 0), 0), out, 'transpose');
   },

@@ -1,3 +1,4 @@
+import { GraphError } from '../errors.js';
 import { intAttr } from './attrs.js';
 import { requireIntegers } from './families/elementwise.js';
 import { mapUnary } from './kernels/elementwise.js';
@@ -18,7 +19,7 @@ export const truncateBitPattern = defineOp<{ lsbsToRemove: number }>({
     return 'int';
   },
   evaluate: ([x], { lsbsToRemove }, out) => {
-    if (!x) throw new Error('truncateBitPattern: missing input');
+    if (!x) throw new GraphError('truncateBitPattern: missing input');
     const unit = 2 ** lsbsToRemove;
     return mapUnary(x, (v) => Math.floor(v / unit) * unit, out, 'truncateBitPattern');
   },

@@ -1,4 +1,4 @@
-import { AttributeError } from '../errors.js';
+import { AttributeError, GraphError } from '../errors.js';
 import { isDType, type DType } from '../ndarray/dtype.js';
 import { mapUnary } from './kernels/elementwise.js';
 import { defineOp } from './op.js';
@@ -26,7 +26,7 @@ export const univariate = defineOp<UnivariateAttrs>({
   shape: ([x]) => [...(x?.shape ?? [])],
   dtype: (_inputs, { dtype }) => dtype,
   evaluate: ([x], { fn }, out) => {
-    if (!x) throw new Error('univariate: missing input');
+    if (!x) throw new GraphError('univariate: missing input');
     return mapUnary(x, fn, out, 'univariate');
   },
 });

@@ -1,4 +1,4 @@
-import { AttributeError, ShapeError } from '../../errors.js';
+import { AttributeError, GraphError, ShapeError } from '../../errors.js';
 import { promoteTypes } from '../../ndarray/dtype.js';
 import { NdArray } from '../../ndarray/ndarray.js';
 import { formatShape } from '../../ndarray/shape.js';
@@ -50,7 +50,7 @@ export function defineConvolution(name: string, spatial: 1 | 2): OpDef<ConvAttrs
     shape: (inputs, attrs) => convShape(inputs, attrs, spatial, name),
     dtype: (inputs) => promoteTypes(...inputs.map((v) => v.dtype)),
     evaluate: ([x, w, b], attrs, out) => {
-      if (!x || !w) throw new Error(`${name}: missing input`);
+      if (!x || !w) throw new GraphError(`${name}: missing input`);
       const as2d = (shape: readonly number[]) => (spatial === 1 ? [...shape.slice(0, 2), 1, ...shape.slice(2)] : [...shape]);
       const window: WindowAttrs =
         spatial === 1

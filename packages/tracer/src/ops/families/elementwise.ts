@@ -1,4 +1,4 @@
-import { DTypeError } from '../../errors.js';
+import { DTypeError, GraphError } from '../../errors.js';
 import { broadcastShapes } from '../../ndarray/broadcast.js';
 import { promoteTypes, type DType } from '../../ndarray/dtype.js';
 import { mapBroadcast, mapUnary } from '../kernels/elementwise.js';
@@ -43,7 +43,7 @@ export function defineUnary(spec: UnarySpec): OpDef<Attrs> {
       return resolveDType(spec.dtype, inputs);
     },
     evaluate: ([x], _attrs, out) => {
-      if (!x) throw new DTypeError(`${spec.name}: missing input`);
+      if (!x) throw new GraphError(`${spec.name}: missing input`);
       return mapUnary(x, (v) => spec.fn(v, out.dtype), out, spec.name);
     },
   });

@@ -1,3 +1,4 @@
+import { GraphError } from '../../errors.js';
 import { type DType } from '../../ndarray/dtype.js';
 import { NdArray } from '../../ndarray/ndarray.js';
 import { sizeOf } from '../../ndarray/shape.js';
@@ -37,7 +38,7 @@ export function definePool2d(spec: PoolSpec): OpDef<PoolAttrs> {
     },
     dtype: ([x]) => spec.dtype(x?.dtype ?? 'int'),
     evaluate: ([x], attrs, out) => {
-      if (!x) throw new Error(`${spec.name}: missing input`);
+      if (!x) throw new GraphError(`${spec.name}: missing input`);
       const [batch = 0, channels = 0, height = 0, width = 0] = x.shape;
       const [, , outH = 0, outW = 0] = out.shape;
       const [kh = 1, kw = 1] = attrs.kernelShape;

@@ -1,4 +1,4 @@
-import { ShapeError } from '../../errors.js';
+import { GraphError, ShapeError } from '../../errors.js';
 import type { DType } from '../../ndarray/dtype.js';
 import { formatShape } from '../../ndarray/shape.js';
 import { axesAttr, boolAttr } from '../attrs.js';
@@ -44,7 +44,7 @@ export function defineReduction(spec: ReductionSpec): OpDef<ReductionAttrs> {
     },
     dtype: ([x]) => spec.dtype(x?.dtype ?? 'int'),
     evaluate: ([x], { axis }, out) => {
-      if (!x) throw new Error(`${spec.name}: missing input`);
+      if (!x) throw new GraphError(`${spec.name}: missing input`);
       return reduce(x, axis, out, spec.name, spec.init, spec.combine, spec.finish);
     },
   });
