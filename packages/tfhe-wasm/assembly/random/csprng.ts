@@ -10,20 +10,19 @@
  * All state lives in caller memory (CSPRNG_STATE_BYTES, 16-byte aligned), laid out as
  *     [0, 32)    key (seed)                      [32, 40)  block counter (u64)
  *     [40, 48)   stream (u64)                    [48, 52)  bytes consumed in the buffer
- *     [52, 56)   1 if a spare normal is cached   [56, 64)  spare standard normal (f64)
- *     [64, 320)  keystream buffer: 4 blocks
+ *     [52, 64)   reserved (zero)                 [64, 320) keystream buffer: 4 blocks
  * The counter advances by 4 per refill and always stays a multiple of 4, so the 4-block
  * kernel's 32-bit lane increments never carry into word 13.
  */
 import { chacha20Blocks4 } from './chacha20';
+import { ZIGGURAT_F, ZIGGURAT_R, ZIGGURAT_X } from './tables/ziggurat-tables';
 
 export const CSPRNG_STATE_BYTES: usize = 320;
 
 const KEY: usize = 0;
 const COUNTER: usize = 32;
 const CONSUMED: usize = 48;
-const HAS_SPARE: usize = 52;
-const SPARE: usize = 56;
+const RESERVED: usize = 52;
 const BUFFER: usize = 64;
 const BUFFER_BYTES: u32 = 256;
 
@@ -34,8 +33,8 @@ export function csprngInit(state: usize, seed: usize, stream: u64): void {
   store<u64>(state + COUNTER, 0);
   store<u64>(state + COUNTER + 8, stream);
   store<u32>(state + CONSUMED, BUFFER_BYTES);
-  store<u32>(state + HAS_SPARE, 0);
-  store<f64>(state + SPARE, 0);
+  store<u32>(state + RESERVED, 0);
+  store<u64>(state + RESERVED + 4, 0);
 }
 
 /** Writes the next 4 blocks (256 bytes) of the keystream to `out` and advances the counter. */
@@ -82,34 +81,50 @@ export function csprngFillBinaryU64(state: usize, dst: usize, count: i32): void 
   }
 }
 
-/** A uniform f64 in [-1, 1) with 53 significant bits: a signed 54-bit integer times 2^-53. */
-function uniformSigned53(state: usize): f64 {
-  return <f64>(<i64>csprngNextU64(state) >> 10) * 1.1102230246251565e-16; // 2^-53
+/** A uniform f64 in [-1, 1) with 53 significant bits from bits 10..63 of `bits`. */
+// Bits 0..7 pick the ziggurat layer; the two uses never share a bit.
+function signedUniform53(bits: u64): f64 {
+  return <f64>(<i64>bits >> 10) * 1.1102230246251565e-16; // 2^-53
+}
+
+/** A uniform f64 in (0, 1] with 53 significant bits (never 0, so its log is finite). */
+function openUniform53(state: usize): f64 {
+  return <f64>((csprngNextU64(state) >> 11) + 1) * 1.1102230246251565e-16;
 }
 
 /**
- * A standard normal N(0, 1) by Marsaglia's polar method: draw (u, v) uniform in [-1, 1)^2
- * until 0 < s = u^2 + v^2 < 1 (probability pi/4), then u*f and v*f with
- * f = sqrt(-2 ln(s) / s) are two independent standard normals; the second is cached in the
- * state. It needs no trigonometry, and with 53-bit uniforms the smallest s is about 2^-106,
- * so the tails reach about 12 standard deviations (Box-Muller with 53-bit uniforms stops at
- * 8.6). Each value carries f64 precision (relative error ~1e-16 from log and sqrt).
+ * A standard normal N(0, 1) by the ziggurat method (Marsaglia & Tsang, 2000), 256 layers.
+ * The area under f(x) = exp(-x^2/2), x >= 0, is cut into 256 horizontal layers of equal area
+ * (tables/ziggurat-tables.ts, computed at 60 digits): layer i spans [0, x[i]) and, in
+ * height, [f(x[i]), f(x[i+1])]. One keystream word picks a layer (8 bits) and a signed
+ * uniform u (53 bits); x = u * x[i] is returned at once when |x| < x[i+1] (about 99% of
+ * draws). Otherwise: in layer 0 (the base rectangle, which stands in for the tail beyond
+ * R = x[1]) the tail is sampled exactly by Marsaglia's method, x = R + e1/R with e1, e2
+ * exponential, kept when 2 e2 >= (e1/R)^2; in the other layers x is kept when a uniform
+ * height in the layer falls under f(x). Every path is exact, so the output is N(0, 1) to
+ * f64 precision: the resolution is x[i] * 2^-53 and the tail reaches R + 36.7/R = 13.7.
  */
 function standardNormal(state: usize): f64 {
-  if (load<u32>(state + HAS_SPARE) != 0) {
-    store<u32>(state + HAS_SPARE, 0);
-    return load<f64>(state + SPARE);
+  while (true) {
+    const bits = csprngNextU64(state);
+    const layer = <usize>(bits & 0xff);
+    const x = signedUniform53(bits) * load<f64>(ZIGGURAT_X + (layer << 3));
+    if (Math.abs(x) < load<f64>(ZIGGURAT_X + ((layer + 1) << 3))) return x;
+    if (layer == 0) return x < 0 ? -normalTail(state) : normalTail(state);
+    const fLow = load<f64>(ZIGGURAT_F + (layer << 3));
+    const fHigh = load<f64>(ZIGGURAT_F + ((layer + 1) << 3));
+    if (fLow + (fHigh - fLow) * openUniform53(state) < Math.exp(-0.5 * x * x)) return x;
   }
-  let u: f64, v: f64, s: f64;
+}
+
+/** |Z| conditioned on |Z| > R (Marsaglia's tail method). */
+function normalTail(state: usize): f64 {
+  let x: f64, y: f64;
   do {
-    u = uniformSigned53(state);
-    v = uniformSigned53(state);
-    s = u * u + v * v;
-  } while (s >= 1.0 || s == 0.0);
-  const factor = Math.sqrt((-2.0 * Math.log(s)) / s);
-  store<f64>(state + SPARE, v * factor);
-  store<u32>(state + HAS_SPARE, 1);
-  return u * factor;
+    x = -Math.log(openUniform53(state)) / ZIGGURAT_R;
+    y = -Math.log(openUniform53(state));
+  } while (y + y < x * x);
+  return ZIGGURAT_R + x;
 }
 
 /**

@@ -22,7 +22,7 @@ describe('Csprng (ChaCha20 generator in WASM)', () => {
   let statePtr: number;
   let otherStatePtr: number;
   let bufPtr: number;
-  const bufWords = 1 << 19; // 4 MiB
+  const bufWords = 1 << 20; // 8 MiB
 
   beforeAll(async () => {
     rt = await loadRandomTestRuntime();
@@ -153,6 +153,32 @@ describe('Csprng (ChaCha20 generator in WASM)', () => {
       d = Math.max(d, Math.abs(cdf - i / count), Math.abs(cdf - (i + 1) / count));
     });
     expect(d).toBeLessThan(Math.sqrt(Math.log(2 / 1e-9) / (2 * count)));
+  });
+
+  it('draws Gaussians matching N(0, 1) in 0.1-wide bins out to 4 sigma and beyond the ziggurat tail (chi-square, 2^20 samples)', () => {
+    const count = bufWords;
+    const sigma = 3.0144389706858286e-7;
+    rt.bytes(bufPtr, count * 8).fill(0);
+    testGenerator(seedA, 14n).addGaussianU64(bufPtr, count, sigma);
+    const edges = [-Infinity, ...Array.from({ length: 81 }, (_, i) => -4 + i / 10), Infinity];
+    const cdf = (x: number): number => (x === -Infinity ? 0 : x === Infinity ? 1 : 0.5 * erfc(-x / Math.SQRT2));
+    const seen = new Float64Array(edges.length - 1);
+    let beyondTail = 0; // |z| > R = 3.6541528853610088, the ziggurat's tail path
+    for (const s of new BigInt64Array(rt.kernels.memory.buffer, bufPtr, count)) {
+      const z = Number(s) / (sigma * 2 ** 64);
+      seen[Math.min(Math.max(Math.floor((z + 4) * 10) + 1, 0), seen.length - 1)]! += 1;
+      if (Math.abs(z) > 3.6541528853610088) beyondTail++;
+    }
+    let chi2 = 0;
+    seen.forEach((n, i) => {
+      const expected = (cdf(edges[i + 1]!) - cdf(edges[i]!)) * count;
+      chi2 += (n - expected) ** 2 / expected;
+    });
+    const dof = seen.length - 1;
+    const wilsonHilferty = dof * (1 - 2 / (9 * dof) + 6 * Math.sqrt(2 / (9 * dof))) ** 3; // p = 1e-9
+    expect(chi2).toBeLessThan(wilsonHilferty);
+    const tailExpected = erfc(3.6541528853610088 / Math.SQRT2) * count;
+    expect(Math.abs(beyondTail - tailExpected)).toBeLessThan(6 * Math.sqrt(tailExpected));
   });
 
   it('draws TUniform(2) with its exact law: end points at half weight (chi-square, p < 1e-9 bound)', () => {
