@@ -36,6 +36,21 @@ describe('compile', () => {
     for (const x of range(0, 7)) for (const y of range(-3, 4)) expect(values(circuit.simulate(x, y))).toEqual([[x * y + 0]]);
   });
 
+  it('lowers max / min reductions and max pooling to trees of pairwise maxima', () => {
+    const samples = [
+      [[0, 3, -2], [1, -4, 2]],
+      [[3, 3, 3], [-4, -4, -4]],
+      [[-1, 2, 0], [2, 1, -3]],
+    ];
+    const reductions = compile((x: Tracer) => [x.max(1), x.min(), x.max(0).add(x.min(0))], { x: 'encrypted' }, samples);
+    expect(reductions.statistics.lookups).toBe(2 * 2 + 5 + 3 * 2);
+    for (const x of samples) expect(values(reductions.simulate(x))).toEqual(values(evaluate(reductions.graph, [x])));
+    const images = [0, 1, 2].map((k) => [[Array.from({ length: 4 }, (_, r) => Array.from({ length: 4 }, (_, c) => ((r * 5 + c * 3 + k * 7) % 8) - 3))]]);
+    const pool = compile((x: Tracer) => np.maxPool2d(x, { kernelShape: 2 }), { x: 'encrypted' }, images);
+    expect(pool.statistics.lookups).toBe(4 * 3);
+    for (const x of images) expect(values(pool.simulate(x))).toEqual(values(evaluate(pool.graph, [x])));
+  });
+
   it('rejects inputs outside the compiled integer type with OutOfBoundsError', () => {
     const circuit = compile((x: Tracer) => np.relu(x.sub(4)), { x: 'encrypted' }, range(0, 7));
     expect(() => circuit.simulate(8)).toThrow(OutOfBoundsError);

@@ -1,4 +1,5 @@
-import type { GraphNode } from '@cml/tracer';
+import type { GraphNode, NodeBounds } from '@cml/tracer';
+import type { ExtremumPlan } from './extrema.js';
 import type { LinearTerm } from '../program/program-builder.js';
 import { broadcastSourceElements } from './broadcast-map.js';
 import type { Region } from './fusion.js';
@@ -108,4 +109,36 @@ function lowerPacked(context: LoweringContext, region: Region): number {
     },
     root.id,
   );
+}
+
+/** A tree of pairwise maxima (or minima) over each group; all pairs of one level share three instructions. */
+export function lowerExtremumTree(context: LoweringContext, root: GraphNode, plan: ExtremumPlan, measured: NodeBounds): number {
+  const { builder } = context;
+  const sign = plan.mode === 'max' ? 1 : -1;
+  let groups: LinearTerm[][] = plan.groups.map((group) => group.map((element) => ({ value: context.valueOf(plan.source), element, weight: 1 })));
+  while (groups.some((group) => group.length > 1)) {
+    const pairs: [LinearTerm, LinearTerm][] = [];
+    const next: LinearTerm[][] = groups.map((group) => {
+      const kept: LinearTerm[] = [];
+      for (let i = 0; i + 1 < group.length; i += 2) {
+        kept.push({ value: -1, element: pairs.length, weight: 1 });
+        pairs.push([group[i] as LinearTerm, group[i + 1] as LinearTerm]);
+      }
+      if (group.length % 2 === 1) kept.push(group[group.length - 1] as LinearTerm);
+      return kept;
+    });
+    const shape = [pairs.length];
+    const zeros = new Array<number>(pairs.length).fill(0);
+    const difference = builder.linear(shape, pairs.map(([a, b]) => [a, { ...b, weight: -1 }]), zeros);
+    const relu = builder.lookup(difference, shape, identity(pairs.length), uniformColumn(pairs.length, (d) => Math.max(d, 0)));
+    // max(a, b) = b + relu(a - b);  min(a, b) = a - relu(a - b).
+    const extremum = builder.linear(
+      shape,
+      pairs.map(([a, b], i) => [sign > 0 ? b : a, { value: relu, element: i, weight: sign }]),
+      zeros,
+    );
+    groups = next.map((group) => group.map((term) => (term.value === -1 ? { ...term, value: extremum } : term)));
+  }
+  const rows = groups.map((group) => group.slice(0, 1));
+  return builder.linear(root.shape, rows, new Array<number>(rows.length).fill(0), root.id, measured);
 }

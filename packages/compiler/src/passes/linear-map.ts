@@ -37,10 +37,16 @@ export function isAffineInEncrypted(graph: Graph, node: GraphNode): boolean {
 /**
  * Extracts the affine map by probing: with every encrypted input at zero the op gives the
  * bias; setting one element of one encrypted input to 1 gives that element's column. Exact
- * for ops that are affine in those inputs (checked by isAffineInEncrypted). Returns undefined
- * when a weight or the bias is not an integer (an integer circuit cannot apply it).
+ * for ops that are affine in those inputs (checked by isAffineInEncrypted). With
+ * `integerWeights`, returns undefined when a weight or the bias is not an integer (an integer
+ * circuit cannot apply it).
  */
-export function probeLinearMap(graph: Graph, node: GraphNode, clearValue: (id: number) => NdArray): LinearMap | undefined {
+export function probeLinearMap(
+  graph: Graph,
+  node: GraphNode,
+  clearValue: (id: number) => NdArray,
+  integerWeights = true,
+): LinearMap | undefined {
   const op = getOp(node.op);
   const sources = encryptedInputs(graph, node);
   const zeros = new Map(sources.map((id) => [id, zerosLike(graph.nodes[id] as GraphNode)]));
@@ -52,7 +58,7 @@ export function probeLinearMap(graph: Graph, node: GraphNode, clearValue: (id: n
     return op.evaluate(args, node.attrs, node).data;
   };
   const bias = run();
-  if (!bias.every(Number.isInteger)) return undefined;
+  if (integerWeights && !bias.every(Number.isInteger)) return undefined;
   const rows: Term[][] = Array.from({ length: bias.length }, () => []);
   for (const source of sources) {
     const input = graph.nodes[source] as GraphNode;
@@ -64,7 +70,7 @@ export function probeLinearMap(graph: Graph, node: GraphNode, clearValue: (id: n
       for (let i = 0; i < column.length; i++) {
         const weight = (column[i] as number) - (bias[i] as number);
         if (weight === 0) continue;
-        if (!Number.isInteger(weight)) return undefined;
+        if (integerWeights && !Number.isInteger(weight)) return undefined;
         rows[i]?.push({ source, element, weight });
       }
     }

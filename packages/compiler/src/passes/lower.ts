@@ -1,7 +1,7 @@
 import { inputName, type Graph, type GraphNode, type NdArray, type NodeBounds } from '@cml/tracer';
 import { ProgramBuilder, type LinearTerm } from '../program/program-builder.js';
 import type { FheProgram } from '../program/program.js';
-import { lowerBinaryRegion } from './binary-lowering.js';
+import { lowerBinaryRegion, lowerExtremumTree } from './binary-lowering.js';
 import { broadcastSourceElements } from './broadcast-map.js';
 import type { Region } from './fusion.js';
 import type { NodePlan } from './materialize.js';
@@ -42,6 +42,8 @@ export function lowerToProgram({ graph, bounds, plans, clearValue, maxPrecision 
     } else if (plan.kind === 'linear') {
       const rows = plan.map.rows.map((row) => row.map((t): LinearTerm => ({ value: valueOf(t.source), element: t.element, weight: t.weight })));
       values.set(node.id, builder.linear(node.shape, rows, plan.map.bias, node.id, measured));
+    } else if (plan.kind === 'extremum') {
+      values.set(node.id, lowerExtremumTree(context, node, plan, measured));
     } else {
       values.set(node.id, lowerRegion(context, plan.region));
     }

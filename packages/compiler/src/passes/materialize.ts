@@ -1,5 +1,6 @@
 import { INPUT_OP, type Graph, type GraphNode, type NdArray } from '@cml/tracer';
 import { UnsupportedOperationError } from '../errors.js';
+import { planExtremum, type ExtremumPlan } from './extrema.js';
 import { findRegion, type Region } from './fusion.js';
 import { isAffineInEncrypted, probeLinearMap, type LinearMap } from './linear-map.js';
 
@@ -7,7 +8,8 @@ import { isAffineInEncrypted, probeLinearMap, type LinearMap } from './linear-ma
 export type NodePlan =
   | { readonly kind: 'input' }
   | { readonly kind: 'linear'; readonly map: LinearMap }
-  | { readonly kind: 'region'; readonly region: Region };
+  | { readonly kind: 'region'; readonly region: Region }
+  | ExtremumPlan;
 
 /**
  * Decides which encrypted nodes become ciphertexts and how: walking from the outputs back,
@@ -33,7 +35,7 @@ export function planMaterialization(graph: Graph, clearValue: (id: number) => Nd
     const node = graph.nodes[id] as GraphNode;
     const plan = planNode(graph, node, materialized, clearValue);
     plans.set(id, plan);
-    const needed = plan.kind === 'linear' ? plan.map.sources : plan.kind === 'region' ? plan.region.frontier : [];
+    const needed = plan.kind === 'linear' ? plan.map.sources : plan.kind === 'region' ? plan.region.frontier : plan.kind === 'extremum' ? [plan.source] : [];
     for (const input of needed) materialized.add(input);
   }
   return plans;
@@ -45,5 +47,7 @@ function planNode(graph: Graph, node: GraphNode, materialized: ReadonlySet<numbe
     const map = probeLinearMap(graph, node, clearValue);
     if (map) return { kind: 'linear', map };
   }
+  const extremum = planExtremum(graph, node, clearValue);
+  if (extremum) return extremum;
   return { kind: 'region', region: findRegion(graph, node.id, materialized) };
 }

@@ -51,6 +51,8 @@ const BINARY: readonly ((a: Tracer, b: Tracer) => Tracer)[] = [
 
 const MOVEMENT_OR_LINEAR: readonly ((v: Tracer, random: SeededRandom) => Tracer | undefined)[] = [
   (v) => (v.shape.length > 0 ? v.sum() : undefined),
+  (v) => (v.shape.length > 0 ? v.max() : undefined),
+  (v) => (v.shape.length === 2 ? v.min(1) : undefined),
   (v) => (v.shape.length === 2 ? v.sum(0) : undefined),
   (v) => (v.shape.length === 2 ? v.transpose() : undefined),
   (v) => (v.shape.length === 2 ? v.flatten() : undefined),
