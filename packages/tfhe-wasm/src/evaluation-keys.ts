@@ -48,7 +48,7 @@ export class EvaluationKeys extends WasmObject {
     const { lweDimension: n, glweDimension: k, polynomialSize: N, pbsLevel, ksLevel } = params;
     this.maskSeed = maskSeed;
     this.bootstrapKeyBytes = n * pbsLevel * (k + 1) * (k + 1) * N * 8;
-    this.keyswitchKeyBytes = k * N * ksLevel * tfhe.keyswitchKeyRowWords(n) * 8;
+    this.keyswitchKeyBytes = k * N * ksLevel * tfhe.keyswitchKeyRowWords(n) * 4; // u32 rows
     this.bootstrapKey = this.own(this.bootstrapKeyBytes);
     this.keyswitchKey = this.own(this.keyswitchKeyBytes);
     this.scratch = this.own(tfhe.keyswitchBootstrapScratchBytes(n, k, N));

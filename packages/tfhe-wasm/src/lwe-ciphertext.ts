@@ -28,7 +28,6 @@ export class LweCiphertext extends WasmObject {
   ) {
     super(tfhe);
     this.lweDimension = keyKind === 'big' ? params.glweDimension * params.polynomialSize : params.lweDimension;
-    // Small-key ciphertexts are keyswitch outputs: rows padded to an even number of words.
     this.ptr = this.own(ciphertextBytes(tfhe, this.lweDimension, keyKind), true);
   }
 
@@ -104,8 +103,9 @@ export class LweCiphertext extends WasmObject {
 }
 
 export function ciphertextBytes(tfhe: TfheExports, lweDimension: number, keyKind: LweKeyKind): number {
-  const words = keyKind === 'small' ? tfhe.keyswitchKeyRowWords(lweDimension) : lweDimension + 1;
-  return words * 8;
+  // A small-key ciphertext is a keyswitch output, accumulated as u32 rows before widening.
+  const bytes = (lweDimension + 1) * 8;
+  return keyKind === 'small' ? Math.max(bytes, tfhe.keyswitchKeyRowWords(lweDimension) * 4) : bytes;
 }
 
 const I64_MIN = -(1n << 63n);

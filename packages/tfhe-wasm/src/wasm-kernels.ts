@@ -20,6 +20,7 @@ export interface WasmKernels extends CsprngKernels {
   // entities
   ggswFourierBytes(k: number, polynomialSize: number, level: number): number;
   bootstrapKeyFourierBytes(n: number, k: number, polynomialSize: number, level: number): number;
+  /** u32 words of a keyswitch key row (the key is stored on the 32-bit torus). */
   keyswitchKeyRowWords(outputLweDimension: number): number;
   keyswitchKeyBytes(inputLweDimension: number, outputLweDimension: number, level: number): number;
 

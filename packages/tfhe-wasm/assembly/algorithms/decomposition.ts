@@ -53,3 +53,32 @@ export function decompositionNextDigitsF64(digits: usize, states: usize, count: 
     v128.store(digits + p, f64x2.sub(i64x2.add(signed, magicBits), magic));
   }
 }
+
+/**
+ * decompositionNextDigitsF64 fused with the fold-and-twist step of the negacyclic FFT: the
+ * digits d of a polynomial's next level go straight to z_j = (d_j + i*d_(j+M)) * w^j in
+ * `fourier` (split layout, twist table at `twiddles`), saving one pass over memory; the
+ * caller then runs the complex FFT in place.
+ */
+export function decompositionNextDigitsTwisted(fourier: usize, states: usize, polynomialSize: i32, baseLog: i32, twiddles: usize): void {
+  const mask = i64x2.splat((<i64>1 << <i64>baseLog) - 1);
+  const magicBits = i64x2.splat(MAGIC_BITS);
+  const magic = f64x2.splat(MAGIC);
+  const mb = <usize>(polynomialSize >> 1) << 3;
+  for (let p: usize = 0; p < mb; p += 16) {
+    const lowState = v128.load(states + p);
+    const lowDigit = v128.and(lowState, mask);
+    const lowCarry = i64x2.shr_u(lowDigit, baseLog - 1);
+    v128.store(states + p, i64x2.add(i64x2.shr_u(lowState, baseLog), lowCarry));
+    const x = f64x2.sub(i64x2.add(i64x2.sub(lowDigit, i64x2.shl(lowCarry, baseLog)), magicBits), magic);
+    const highState = v128.load(states + mb + p);
+    const highDigit = v128.and(highState, mask);
+    const highCarry = i64x2.shr_u(highDigit, baseLog - 1);
+    v128.store(states + mb + p, i64x2.add(i64x2.shr_u(highState, baseLog), highCarry));
+    const y = f64x2.sub(i64x2.add(i64x2.sub(highDigit, i64x2.shl(highCarry, baseLog)), magicBits), magic);
+    const wr = v128.load(twiddles + p);
+    const wi = v128.load(twiddles + mb + p);
+    v128.store(fourier + p, f64x2.sub(f64x2.mul(x, wr), f64x2.mul(y, wi)));
+    v128.store(fourier + mb + p, f64x2.add(f64x2.mul(x, wi), f64x2.mul(y, wr)));
+  }
+}

@@ -1,9 +1,10 @@
-import { fftBackwardAddU64, fftForwardF64, fourierMulAdd } from '../fft/negacyclic-fft';
-import { decompositionInitStates, decompositionNextDigitsF64 } from './decomposition';
+import { fftBackwardAddU64, fourierMulAddColumns } from '../fft/negacyclic-fft';
+import { fftForwardInPlace } from '../fft/complex-fft';
+import { decompositionInitStates, decompositionNextDigitsTwisted } from './decomposition';
 
-/** Scratch bytes of externalProductAdd: states (k+1)N u64, digits N, digit transform N, accumulators (k+1)N. */
+/** Scratch bytes of externalProductAdd: states (k+1)N u64, digit transform N f64, accumulators (k+1)N f64. */
 export function externalProductScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
-  return (<usize>(2 * glweDimension + 4) * <usize>polynomialSize) << 3;
+  return (<usize>(2 * glweDimension + 3) * <usize>polynomialSize) << 3;
 }
 
 /**
@@ -30,8 +31,7 @@ export function externalProductAdd(
   const nb = <usize>polynomialSize << 3;
   const k1 = glweDimension + 1;
   const states = scratch;
-  const digits = states + <usize>k1 * nb;
-  const digitsFourier = digits + nb;
+  const digitsFourier = states + <usize>k1 * nb;
   const accumulators = digitsFourier + nb;
   decompositionInitStates(states, glwe, k1 * polynomialSize, baseLog, level);
   memory.fill(accumulators, 0, <usize>k1 * nb);
@@ -40,12 +40,9 @@ export function externalProductAdd(
   for (let j = level; j >= 1; j--) {
     const levelRows = ggsw + <usize>(j - 1) * levelBytes;
     for (let r = 0; r < k1; r++) {
-      decompositionNextDigitsF64(digits, states + <usize>r * nb, polynomialSize, baseLog);
-      fftForwardF64(digitsFourier, digits, polynomialSize, twiddles);
-      const row = levelRows + <usize>r * rowBytes;
-      for (let c = 0; c < k1; c++) {
-        fourierMulAdd(accumulators + <usize>c * nb, digitsFourier, row + <usize>c * nb, polynomialSize);
-      }
+      decompositionNextDigitsTwisted(digitsFourier, states + <usize>r * nb, polynomialSize, baseLog, twiddles);
+      fftForwardInPlace(digitsFourier, digitsFourier + (nb >> 1), polynomialSize >> 1, twiddles);
+      fourierMulAddColumns(accumulators, digitsFourier, levelRows + <usize>r * rowBytes, polynomialSize, k1);
     }
   }
   for (let c = 0; c < k1; c++) {

@@ -1,4 +1,4 @@
-export { decompositionInitState, decompositionInitStates, decompositionNextDigitsF64 } from './decomposition';
+export { decompositionInitState, decompositionInitStates, decompositionNextDigitsF64, decompositionNextDigitsTwisted } from './decomposition';
 export { polynomialMulByMonomial, exactProductScratchBytes, glweMaskKeyProductAddExact } from './polynomial';
 export { lweMaskKeyDot, lweEncrypt, lweDecryptPhase, lweTrivial } from './lwe-encryption';
 export {

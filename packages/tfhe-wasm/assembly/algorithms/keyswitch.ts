@@ -1,12 +1,20 @@
-import { csprngAddGaussianU64, csprngFillU64 } from '../random/csprng';
+import { csprngGaussianI64, csprngNextU64 } from '../random/csprng';
 import { keyswitchKeyRowWords } from '../entities/sizes';
-import { lweMaskKeyDot } from './lwe-encryption';
 import { decompositionInitState } from './decomposition';
 
 /**
- * Keyswitch key from a binary input key s (n_in) to a binary output key s' (n_out): for every
- * input coefficient i and level j = 1..l, an LWE encryption under s' of s_i * q / B^j.
- * Masks come from maskRng in row order (i, then j), n_out words each.
+ * Keyswitch key from a binary input key s (n_in) to a binary output key s' (n_out), stored
+ * modulo 2^32: for every input coefficient i and level j = 1..l, an LWE encryption under s'
+ * of s_i * 2^32 / B^j on the 32-bit torus (masks = top 32 bits of the mask stream's u64 words,
+ * noise = the Gaussian of std dev sigma rounded to the 32-bit torus).
+ *
+ * Why 32 bits: after the keyswitch the ciphertext is modulus-switched to 2N (12..15 bits),
+ * so only the top bits of the result matter, while the key is the largest object the hot
+ * loop streams from memory (68 MB at 4 bits as u64). Halving it halves the keyswitch; the
+ * rounding adds a variance ~ n_in*l*(B^2/12)*(n_out/2)*2^-64/12, below 2^-40 for the presets,
+ * ~2^-20 of the keyswitch noise itself. (tfhe-rs's KS32 atomic pattern does the same.)
+ * Rows are padded to a multiple of 4 words (16-byte aligned, i32x4 lanes).
+ * Masks come from maskRng in row order (i, then j), n_out u64 draws per row.
  */
 export function keyswitchKeyGenerate(
   ksk: usize,
@@ -20,17 +28,22 @@ export function keyswitchKeyGenerate(
   noiseRng: usize,
   maskRng: usize,
 ): void {
-  const rowBytes = <usize>keyswitchKeyRowWords(outputLweDimension) << 3;
-  const bodyOffset = <usize>outputLweDimension << 3;
+  const rowBytes = <usize>keyswitchKeyRowWords(outputLweDimension) << 2;
+  const bodyOffset = <usize>outputLweDimension << 2;
   let row = ksk;
   for (let i = 0; i < inputLweDimension; i++) {
-    const bit = load<u64>(inputKey + (<usize>i << 3));
+    const bit = <u32>load<u64>(inputKey + (<usize>i << 3));
     for (let j = 1; j <= level; j++) {
-      csprngFillU64(maskRng, row, outputLweDimension);
-      const plaintext = bit << <u64>(64 - baseLog * j);
-      store<u64>(row + bodyOffset, lweMaskKeyDot(row, outputKey, outputLweDimension) + plaintext);
-      csprngAddGaussianU64(noiseRng, row + bodyOffset, 1, noiseStdDev);
-      if (rowBytes > bodyOffset + 8) store<u64>(row + bodyOffset + 8, 0);
+      let dot: u32 = 0;
+      for (let x = 0; x < outputLweDimension; x++) {
+        const a = <u32>(csprngNextU64(maskRng) >> 32);
+        store<u32>(row + (<usize>x << 2), a);
+        dot += a * <u32>load<u64>(outputKey + (<usize>x << 3));
+      }
+      const noise = <u64>csprngGaussianI64(noiseRng, noiseStdDev);
+      const noise32 = <u32>((noise + 0x80000000) >> 32);
+      store<u32>(row + bodyOffset, dot + (bit << <u32>(32 - baseLog * j)) + noise32);
+      for (let p = bodyOffset + 4; p < rowBytes; p += 4) store<u32>(row + p, 0);
       row += rowBytes;
     }
   }
@@ -40,7 +53,9 @@ export function keyswitchKeyGenerate(
  * Keyswitch (a_1..a_(n_in), b) under s to a ciphertext under s' with the same phase:
  *   out = (0, .., 0, b) - sum_i sum_j d_(i,j) * KSK_(i,j)
  * where d_(i,j) are the signed digits of a_i; the phase is b - sum_i a_i s_i + (KS noise).
- * Rows are subtracted two lanes at a time (i64x2); zero digits are skipped.
+ * Accumulates on the 32-bit torus (four lanes per i32x4, zero digits skipped) in the first
+ * half of `out`, then widens in place to u64 words (value << 32). `out` holds
+ * keyswitchKeyRowWords(n_out) / 2 + 1 u64 words at least.
  */
 export function keyswitchLweCiphertext(
   out: usize,
@@ -52,9 +67,10 @@ export function keyswitchLweCiphertext(
   level: i32,
 ): void {
   const rowWords = keyswitchKeyRowWords(outputLweDimension);
-  const rowBytes = <usize>rowWords << 3;
+  const rowBytes = <usize>rowWords << 2;
   memory.fill(out, 0, rowBytes);
-  store<u64>(out + (<usize>outputLweDimension << 3), load<u64>(input + (<usize>inputLweDimension << 3)));
+  const inputBody = load<u64>(input + (<usize>inputLweDimension << 3));
+  store<u32>(out + (<usize>outputLweDimension << 2), <u32>((inputBody + 0x80000000) >> 32));
   const mask: u64 = (<u64>1 << <u64>baseLog) - 1;
   const beta = <u64>baseLog;
   const carryShift = <u64>(baseLog - 1);
@@ -65,48 +81,19 @@ export function keyswitchLweCiphertext(
     for (let j = level; j >= 1; j--) {
       const digit = state & mask;
       const carry = (digit >> carryShift) & 1;
-      const d = <i64>digit - <i64>(carry << beta);
+      const d = <i32>digit - <i32>(carry << beta);
       state = (state >> beta) + carry;
-      if (d != 0) subtractScaledRow(out, row, rowBytes, d);
+      if (d != 0) {
+        const ds = i32x4.splat(d);
+        for (let p: usize = 0; p < rowBytes; p += 16) {
+          v128.store(out + p, i32x4.sub(v128.load(out + p), i32x4.mul(v128.load(row + p), ds)));
+        }
+      }
       row -= rowBytes;
     }
   }
-}
-
-/**
- * out -= d * row. Digits are small (|d| <= B/2), and i64x2.mul costs about ten x86
- * instructions, so |d| <= 4 uses shifts and adds; larger digits multiply.
- */
-function subtractScaledRow(out: usize, row: usize, rowBytes: usize, d: i64): void {
-  const magnitude = d < 0 ? -d : d;
-  const negative = d < 0;
-  if (magnitude == 1 || magnitude == 2 || magnitude == 4) {
-    const shift = magnitude == 1 ? 0 : magnitude == 2 ? 1 : 2;
-    if (negative) {
-      for (let p: usize = 0; p < rowBytes; p += 16) {
-        v128.store(out + p, i64x2.add(v128.load(out + p), i64x2.shl(v128.load(row + p), shift)));
-      }
-    } else {
-      for (let p: usize = 0; p < rowBytes; p += 16) {
-        v128.store(out + p, i64x2.sub(v128.load(out + p), i64x2.shl(v128.load(row + p), shift)));
-      }
-    }
-  } else if (magnitude == 3) {
-    if (negative) {
-      for (let p: usize = 0; p < rowBytes; p += 16) {
-        const v = v128.load(row + p);
-        v128.store(out + p, i64x2.add(v128.load(out + p), i64x2.add(v, i64x2.shl(v, 1))));
-      }
-    } else {
-      for (let p: usize = 0; p < rowBytes; p += 16) {
-        const v = v128.load(row + p);
-        v128.store(out + p, i64x2.sub(v128.load(out + p), i64x2.add(v, i64x2.shl(v, 1))));
-      }
-    }
-  } else {
-    const ds = i64x2.splat(d);
-    for (let p: usize = 0; p < rowBytes; p += 16) {
-      v128.store(out + p, i64x2.sub(v128.load(out + p), i64x2.mul(v128.load(row + p), ds)));
-    }
+  // Widen from the top down so no u32 is overwritten before it is read.
+  for (let x = outputLweDimension; x >= 0; x--) {
+    store<u64>(out + (<usize>x << 3), <u64>load<u32>(out + (<usize>x << 2)) << 32);
   }
 }

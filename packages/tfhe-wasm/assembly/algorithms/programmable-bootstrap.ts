@@ -46,7 +46,7 @@ export function programmableBootstrap(
 
 /** Scratch bytes of keyswitchThenBootstrap: the small ciphertext, then programmableBootstrap's. */
 export function keyswitchBootstrapScratchBytes(lweDimension: i32, glweDimension: i32, polynomialSize: i32): usize {
-  const smallBytes = ((<usize>keyswitchKeyRowWords(lweDimension) << 3) + 63) & ~63;
+  const smallBytes = ((<usize>keyswitchKeyRowWords(lweDimension) << 3) + 63) & ~63; // >= n + 1 u64 words
   return smallBytes + programmableBootstrapScratchBytes(lweDimension, glweDimension, polynomialSize);
 }
 

@@ -6,8 +6,11 @@
  * GLWE ciphertext (k, N):              [A_0 .. A_(k-1), B], each N coefficients (k+1)*N words
  * GGSW in the Fourier domain (k,N,l):  [level 1..l][row 0..k][column 0..k] Fourier polynomials
  * Bootstrap key (n GGSWs):             GGSW_0 .. GGSW_(n-1), Fourier domain
- * Keyswitch key (n_in -> n_out, l):    [input i][level 1..l] LWE rows of n_out + 1 words,
- *                                      padded to an even stride so every row is 16-byte aligned
+ * Keyswitch key (n_in -> n_out, l):    [input i][level 1..l] LWE rows of n_out + 1 u32 words
+ *                                      (32-bit torus, see keyswitch.ts), padded to a multiple
+ *                                      of 4 words so every row is 16-byte aligned
+ * Small-key LWE ciphertext (keyswitch output): n_out + 1 u64 words, in a region of at least
+ *                                      max(n_out + 1, keyswitchKeyRowWords(n_out)) u64 words
  */
 export function lweCiphertextWords(lweDimension: i32): i32 {
   return lweDimension + 1;
@@ -26,10 +29,11 @@ export function bootstrapKeyFourierBytes(lweDimension: i32, glweDimension: i32, 
   return <usize>lweDimension * ggswFourierBytes(glweDimension, polynomialSize, level);
 }
 
+/** u32 words of one keyswitch key row. */
 export function keyswitchKeyRowWords(outputLweDimension: i32): i32 {
-  return (outputLweDimension + 2) & ~1;
+  return (outputLweDimension + 4) & ~3;
 }
 
 export function keyswitchKeyBytes(inputLweDimension: i32, outputLweDimension: i32, level: i32): usize {
-  return <usize>inputLweDimension * <usize>level * (<usize>keyswitchKeyRowWords(outputLweDimension) << 3);
+  return <usize>inputLweDimension * <usize>level * (<usize>keyswitchKeyRowWords(outputLweDimension) << 2);
 }

@@ -62,8 +62,8 @@ const TWO_POW_MINUS_32: f64 = 1.0 / 4294967296.0;
  * f64 -> integer mod 2^64, two lanes at a time (WASM SIMD has no f64x2 -> i64x2 conversion):
  * values may exceed 2^53 (their low bits are already lost to f64 rounding: the FFT noise), so
  *   r = round(x) - round(x / 2^64) * 2^64    in [-2^63, 2^63], exact
- *   hi = floor(r / 2^32) (i32), lo = r - hi * 2^32 (u32, exact),  result = hi * 2^32 + lo.
- * (r = 2^63 exactly saturates hi: an error of 2^32 in a case of probability ~2^-53.)
+ *   hi = floor(r / 2^32), lo = r - hi * 2^32 in [0, 2^32) (exact),  result = hi * 2^32 + lo
+ * where hi and lo (integers below 2^51 in magnitude) become i64 by the magic-number trick.
  */
 export function fftBackwardAddU64(dst: usize, src: usize, polynomialSize: i32, twiddles: usize, shift: i32): void {
   const m = polynomialSize >> 1;
@@ -84,15 +84,48 @@ export function fftBackwardAddU64(dst: usize, src: usize, polynomialSize: i32, t
   }
 }
 
+/** 2^52 + 2^51 and its bit pattern: adding it to an integer-valued double below 2^51 puts the integer in the low bits. */
+const MAGIC: f64 = 6755399441055744.0;
+const MAGIC_BITS: i64 = 0x4338000000000000;
+
 function f64x2ToTorus(x: v128): v128 {
+  const magic = f64x2.splat(MAGIC);
+  const magicBits = i64x2.splat(MAGIC_BITS);
   const rounded = f64x2.nearest(x);
   const wraps = f64x2.nearest(f64x2.mul(rounded, f64x2.splat(TWO_POW_MINUS_64)));
   const r = f64x2.sub(rounded, f64x2.mul(wraps, f64x2.splat(TWO_POW_64)));
   const hi = f64x2.floor(f64x2.mul(r, f64x2.splat(TWO_POW_MINUS_32)));
   const lo = f64x2.sub(r, f64x2.mul(hi, f64x2.splat(TWO_POW_32)));
-  const hi64 = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(hi));
-  const lo64 = i64x2.extend_low_i32x4_u(i32x4.trunc_sat_f64x2_u_zero(lo));
+  const hi64 = i64x2.sub(f64x2.add(hi, magic), magicBits);
+  const lo64 = i64x2.sub(f64x2.add(lo, magic), magicBits);
   return i64x2.add(i64x2.shl(hi64, 32), lo64);
+}
+
+/**
+ * acc_c += a * b_c for c < columns, pointwise over M complex points (split layout): the digit
+ * transform `a` is read once for all the columns of a GGSW row (b_c, acc_c consecutive).
+ */
+export function fourierMulAddColumns(acc: usize, a: usize, b: usize, polynomialSize: i32, columns: i32): void {
+  const nb = <usize>polynomialSize << 3;
+  const mb = nb >> 1;
+  if (columns == 2) {
+    const acc1 = acc + nb;
+    const b1 = b + nb;
+    for (let jb: usize = 0; jb < mb; jb += 16) {
+      const ar = v128.load(a + jb);
+      const ai = v128.load(a + mb + jb);
+      const b0r = v128.load(b + jb);
+      const b0i = v128.load(b + mb + jb);
+      const b1r = v128.load(b1 + jb);
+      const b1i = v128.load(b1 + mb + jb);
+      v128.store(acc + jb, f64x2.add(v128.load(acc + jb), f64x2.sub(f64x2.mul(ar, b0r), f64x2.mul(ai, b0i))));
+      v128.store(acc + mb + jb, f64x2.add(v128.load(acc + mb + jb), f64x2.add(f64x2.mul(ar, b0i), f64x2.mul(ai, b0r))));
+      v128.store(acc1 + jb, f64x2.add(v128.load(acc1 + jb), f64x2.sub(f64x2.mul(ar, b1r), f64x2.mul(ai, b1i))));
+      v128.store(acc1 + mb + jb, f64x2.add(v128.load(acc1 + mb + jb), f64x2.add(f64x2.mul(ar, b1i), f64x2.mul(ai, b1r))));
+    }
+    return;
+  }
+  for (let c = 0; c < columns; c++) fourierMulAdd(acc + <usize>c * nb, a, b + <usize>c * nb, polynomialSize);
 }
 
 /** acc += a * b, pointwise over M complex points (split layout). */
