@@ -51,6 +51,21 @@ describe('compile', () => {
     for (const x of images) expect(values(pool.simulate(x))).toEqual(values(evaluate(pool.graph, [x])));
   });
 
+  it('computes means and average pooling as d times the sum and folds the division into the next lookup', () => {
+    const samples = [
+      [[0, 3, -2], [1, -4, 2]],
+      [[3, 3, 3], [-4, -4, -4]],
+      [[-1, 2, 0], [2, 1, -3]],
+    ];
+    const mean = compile((x: Tracer) => np.round(x.mean(1)).astype('int'), { x: 'encrypted' }, samples);
+    expect(mean.statistics.lookups).toBe(2);
+    for (const x of samples) expect(values(mean.simulate(x))).toEqual(values(evaluate(mean.graph, [x])));
+    const images = [0, 1, 2].map((k) => [[Array.from({ length: 4 }, (_, r) => Array.from({ length: 4 }, (_, c) => ((r * 5 + c * 3 + k * 7) % 8) - 3))]]);
+    const pool = compile((x: Tracer) => np.relu(np.avgPool2d(x, { kernelShape: 3, strides: 1 })).mul(4).astype('int'), { x: 'encrypted' }, images);
+    expect(pool.statistics.lookups).toBe(4);
+    for (const x of images) expect(values(pool.simulate(x))).toEqual(values(evaluate(pool.graph, [x])));
+  });
+
   it('rejects inputs outside the compiled integer type with OutOfBoundsError', () => {
     const circuit = compile((x: Tracer) => np.relu(x.sub(4)), { x: 'encrypted' }, range(0, 7));
     expect(() => circuit.simulate(8)).toThrow(OutOfBoundsError);

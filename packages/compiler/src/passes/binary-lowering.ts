@@ -96,7 +96,7 @@ function lowerPacked(context: LoweringContext, region: Region): number {
   const terms = region.frontier.map((node, k) => ({ node, weight: strides[k] as number }));
   const offset = -ranges.reduce((acc, range, k) => acc + range.min * (strides[k] as number), 0);
   const packed = builder.linear(root.shape, combination(context, root.shape, terms), new Array<number>(size).fill(offset));
-  const evaluate = regionEvaluator(graph, region, context.clearValue);
+  const evaluate = regionEvaluator(graph, region, context.clearValue, context.scaleOf);
   const count = stride;
   return builder.lookup(
     packed,

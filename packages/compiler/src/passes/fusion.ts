@@ -24,16 +24,23 @@ export interface Region {
 /**
  * Whether the walk must stop at an encrypted value and read it as a ciphertext: an integer
  * that is already materialized, an input, not elementwise, or a linear combination of
- * several encrypted values (cheaper as one linear step than inside a multi-input table).
+ * several encrypted values (cheaper as one linear step than inside a multi-input table); or a
+ * float linear combination with rational weights (mean, average pooling), read as d times
+ * its value.
  */
-function isFrontier(graph: Graph, node: GraphNode, materialized: ReadonlySet<number>): boolean {
-  if (node.dtype !== 'int') return false;
+function isFrontier(graph: Graph, node: GraphNode, materialized: ReadonlySet<number>, isScaledLinear: (node: GraphNode) => boolean): boolean {
+  if (node.dtype !== 'int') return materialized.has(node.id) || (!isElementwise(node) && isScaledLinear(node));
   if (node.op === INPUT_OP || materialized.has(node.id) || !isElementwise(node)) return true;
   return encryptedInputs(graph, node).length > 1 && isAffineInEncrypted(graph, node);
 }
 
 /** The largest elementwise subgraph ending at `root` that can be read from integer frontier values. */
-export function findRegion(graph: Graph, root: number, materialized: ReadonlySet<number>): Region {
+export function findRegion(
+  graph: Graph,
+  root: number,
+  materialized: ReadonlySet<number>,
+  isScaledLinear: (node: GraphNode) => boolean = () => false,
+): Region {
   const nodes = new Set<number>([root]);
   const frontier = new Set<number>();
   const stack = [root];
@@ -47,7 +54,7 @@ export function findRegion(graph: Graph, root: number, materialized: ReadonlySet
     for (const input of encryptedInputs(graph, node)) {
       const inputNode = graph.nodes[input] as GraphNode;
       if (nodes.has(input) || frontier.has(input)) continue;
-      if (isFrontier(graph, inputNode, materialized)) {
+      if (isFrontier(graph, inputNode, materialized, isScaledLinear)) {
         frontier.add(input);
       } else if (!isElementwise(inputNode)) {
         throw new UnsupportedOperationError(

@@ -81,3 +81,29 @@ export function probeLinearMap(
 function zerosLike(node: GraphNode): NdArray {
   return new NdArray(new Float64Array(node.shape.reduce((a, b) => a * b, 1)), node.shape, node.dtype, 'probe');
 }
+
+/** The largest denominator tried when a linear map has fractional weights (mean over 4096 values). */
+const MAX_DENOMINATOR = 4096;
+
+/**
+ * The smallest integer d making every weight and the bias of `map` integers (d = 9 for a 3x3
+ * average), or undefined when there is none up to MAX_DENOMINATOR. The circuit then computes
+ * d times the value exactly and folds the division into the next table lookup.
+ */
+export function rationalScale(map: LinearMap): number | undefined {
+  const numbers = [...map.bias, ...map.rows.flatMap((row) => row.map((term) => term.weight))];
+  const isInteger = (v: number): boolean => Math.abs(v - Math.round(v)) <= 1e-9 * Math.max(1, Math.abs(v));
+  for (let d = 1; d <= MAX_DENOMINATOR; d++) {
+    if (numbers.every((v) => isInteger(v * d))) return d;
+  }
+  return undefined;
+}
+
+/** The map multiplied by d, with weights rounded to the integers they are. */
+export function scaleLinearMap(map: LinearMap, d: number): LinearMap {
+  return {
+    sources: map.sources,
+    rows: map.rows.map((row) => row.map((term) => ({ ...term, weight: Math.round(term.weight * d) }))),
+    bias: map.bias.map((b) => Math.round(b * d)),
+  };
+}

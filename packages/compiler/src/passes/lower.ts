@@ -21,6 +21,8 @@ export interface LoweringContext {
   readonly builder: ProgramBuilder;
   readonly valueOf: (node: number) => number;
   readonly clearValue: (id: number) => NdArray;
+  /** d when node `id`'s ciphertexts hold d times its value (fractional linear maps), else 1. */
+  readonly scaleOf: (id: number) => number;
 }
 
 /** Emits the FHE program of a planned graph: inputs, linear steps and table lookups, in node order. */
@@ -32,7 +34,8 @@ export function lowerToProgram({ graph, bounds, plans, clearValue, maxPrecision 
     if (value === undefined) throw new Error(`node %${node} is read before it is materialized`);
     return value;
   };
-  const context: LoweringContext = { graph, builder, valueOf, clearValue };
+  const scales = new Map<number, number>();
+  const context: LoweringContext = { graph, builder, valueOf, clearValue, scaleOf: (id) => scales.get(id) ?? 1 };
   for (const node of graph.nodes) {
     const plan = plans.get(node.id);
     if (!plan) continue;
@@ -41,7 +44,9 @@ export function lowerToProgram({ graph, bounds, plans, clearValue, maxPrecision 
       values.set(node.id, builder.input(inputName(graph, node.id), node.shape, measured.min, measured.max, node.id));
     } else if (plan.kind === 'linear') {
       const rows = plan.map.rows.map((row) => row.map((t): LinearTerm => ({ value: valueOf(t.source), element: t.element, weight: t.weight })));
-      values.set(node.id, builder.linear(node.shape, rows, plan.map.bias, node.id, measured));
+      const bounds = { min: Math.round(measured.min * plan.scale), max: Math.round(measured.max * plan.scale) };
+      values.set(node.id, builder.linear(node.shape, rows, plan.map.bias, node.id, bounds));
+      if (plan.scale !== 1) scales.set(node.id, plan.scale);
     } else if (plan.kind === 'extremum') {
       values.set(node.id, lowerExtremumTree(context, node, plan, measured));
     } else {
@@ -58,7 +63,7 @@ function lowerRegion(context: LoweringContext, region: Region): number {
   const root = graph.nodes[region.root] as GraphNode;
   if (region.frontier.length === 1) {
     const source = region.frontier[0] as number;
-    const evaluate = regionEvaluator(graph, region, clearValue);
+    const evaluate = regionEvaluator(graph, region, clearValue, context.scaleOf);
     const element = broadcastSourceElements(root.shape, (graph.nodes[source] as GraphNode).shape);
     return builder.lookup(valueOf(source), root.shape, element, (v) => evaluate([v]), root.id);
   }

@@ -2,12 +2,13 @@ import { INPUT_OP, type Graph, type GraphNode, type NdArray } from '@cml/tracer'
 import { UnsupportedOperationError } from '../errors.js';
 import { planExtremum, type ExtremumPlan } from './extrema.js';
 import { findRegion, type Region } from './fusion.js';
-import { isAffineInEncrypted, probeLinearMap, type LinearMap } from './linear-map.js';
+import { isAffineInEncrypted, probeLinearMap, rationalScale, scaleLinearMap, type LinearMap } from './linear-map.js';
 
 /** How one materialized encrypted node is computed. */
 export type NodePlan =
   | { readonly kind: 'input' }
-  | { readonly kind: 'linear'; readonly map: LinearMap }
+  /** A linear step; `scale` d > 1 when the node has fractional weights: the ciphertext holds d * value. */
+  | { readonly kind: 'linear'; readonly map: LinearMap; readonly scale: number }
   | { readonly kind: 'region'; readonly region: Region }
   | ExtremumPlan;
 
@@ -30,10 +31,15 @@ export function planMaterialization(graph: Graph, clearValue: (id: number) => Nd
     materialized.add(id);
   }
   const plans = new Map<number, NodePlan>();
+  const scaled = new Map<number, LinearMap | undefined>();
+  const scaledMap = (node: GraphNode): LinearMap | undefined => {
+    if (!scaled.has(node.id)) scaled.set(node.id, isAffineInEncrypted(graph, node) ? scaledLinearMap(graph, node, clearValue) : undefined);
+    return scaled.get(node.id);
+  };
   for (let id = graph.nodes.length - 1; id >= 0; id--) {
     if (!materialized.has(id)) continue;
     const node = graph.nodes[id] as GraphNode;
-    const plan = planNode(graph, node, materialized, clearValue);
+    const plan = planNode(graph, node, materialized, clearValue, scaledMap);
     plans.set(id, plan);
     const needed = plan.kind === 'linear' ? plan.map.sources : plan.kind === 'region' ? plan.region.frontier : plan.kind === 'extremum' ? [plan.source] : [];
     for (const input of needed) materialized.add(input);
@@ -41,13 +47,30 @@ export function planMaterialization(graph: Graph, clearValue: (id: number) => Nd
   return plans;
 }
 
-function planNode(graph: Graph, node: GraphNode, materialized: ReadonlySet<number>, clearValue: (id: number) => NdArray): NodePlan {
+/** The map of a node with rational weights, as integer weights with their common denominator. */
+function scaledLinearMap(graph: Graph, node: GraphNode, clearValue: (id: number) => NdArray): (LinearMap & { scale: number }) | undefined {
+  const map = probeLinearMap(graph, node, clearValue, false);
+  const scale = map && rationalScale(map);
+  return map && scale !== undefined ? { ...scaleLinearMap(map, scale), scale } : undefined;
+}
+
+function planNode(
+  graph: Graph,
+  node: GraphNode,
+  materialized: ReadonlySet<number>,
+  clearValue: (id: number) => NdArray,
+  scaledMap: (node: GraphNode) => LinearMap | undefined,
+): NodePlan {
   if (node.op === INPUT_OP) return { kind: 'input' };
   if (node.dtype === 'int' && isAffineInEncrypted(graph, node)) {
     const map = probeLinearMap(graph, node, clearValue);
-    if (map) return { kind: 'linear', map };
+    if (map) return { kind: 'linear', map, scale: 1 };
+  }
+  if (node.dtype === 'float') {
+    const map = scaledMap(node) as (LinearMap & { scale: number }) | undefined;
+    if (map) return { kind: 'linear', map, scale: map.scale };
   }
   const extremum = planExtremum(graph, node, clearValue);
   if (extremum) return extremum;
-  return { kind: 'region', region: findRegion(graph, node.id, materialized) };
+  return { kind: 'region', region: findRegion(graph, node.id, materialized, (n) => scaledMap(n) !== undefined) };
 }

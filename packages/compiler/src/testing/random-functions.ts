@@ -53,6 +53,8 @@ const MOVEMENT_OR_LINEAR: readonly ((v: Tracer, random: SeededRandom) => Tracer 
   (v) => (v.shape.length > 0 ? v.sum() : undefined),
   (v) => (v.shape.length > 0 ? v.max() : undefined),
   (v) => (v.shape.length === 2 ? v.min(1) : undefined),
+  (v) => (v.shape.length > 0 ? np.floor(v.mean()).astype('int') : undefined),
+  (v) => (v.shape.length === 2 ? np.round(v.mean(0).mul(2)).astype('int') : undefined),
   (v) => (v.shape.length === 2 ? v.sum(0) : undefined),
   (v) => (v.shape.length === 2 ? v.transpose() : undefined),
   (v) => (v.shape.length === 2 ? v.flatten() : undefined),
