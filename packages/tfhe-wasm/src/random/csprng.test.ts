@@ -53,6 +53,23 @@ describe('Csprng (ChaCha20 generator in WASM)', () => {
     expect(got.every((word, i) => word === expected[i])).toBe(true);
   });
 
+  it('carries the block counter from word 12 into word 13 after 2^32 blocks (64-bit counter)', () => {
+    const stream = 77n;
+    const rng = testGenerator(seedA, stream); // fresh: buffer empty
+    // Documented state layout: the u64 block counter sits at +32; jump to block 2^32 - 4.
+    new DataView(rt.kernels.memory.buffer, statePtr, 64).setBigUint64(32, (1n << 32n) - 4n, true);
+    rng.fillU64(bufPtr, 96); // blocks 2^32-4 .. 2^32+7
+    const words = rt.u64View(bufPtr, 96);
+    const nonceBefore = new Uint8Array(12);
+    new DataView(nonceBefore.buffer).setBigUint64(4, stream, true);
+    const nonceAfter = nonceBefore.slice();
+    nonceAfter[0] = 1; // word 13 = high half of the counter
+    const before = chacha20(seedA, nonceBefore, new Uint8Array(3 * 64), undefined, 2 ** 32 - 4);
+    const after = chacha20(seedA, nonceAfter, new Uint8Array(8 * 64), undefined, 0);
+    expect(words.slice(0, 24)).toEqual(new BigUint64Array(before.buffer));
+    expect(words.slice(32, 96)).toEqual(new BigUint64Array(after.buffer));
+  });
+
   it('gives unrelated streams for another seed or another stream number', () => {
     const words = (seed: Uint8Array, stream: bigint): bigint[] => {
       const rng = testGenerator(seed, stream);
