@@ -49,21 +49,10 @@ export function fftForwardF64(dst: usize, src: usize, polynomialSize: i32, twidd
   fftForwardInPlace(dst, dst + mb, m, twiddles);
 }
 
-const TWO_POW_64: f64 = 18446744073709551616.0;
-const TWO_POW_MINUS_64: f64 = 1.0 / 18446744073709551616.0;
-const TWO_POW_32: f64 = 4294967296.0;
-const TWO_POW_MINUS_32: f64 = 1.0 / 4294967296.0;
-
 /**
  * Inverse transform, in place on `src` (destroyed), adding the result shifted left by `shift`
  * bits to the u64 polynomial `dst` (mod 2^64). shift = 0 is the ordinary case; the exact
  * product of polynomials splits an operand into 16-bit limbs and recombines them with shifts.
- *
- * f64 -> integer mod 2^64, two lanes at a time (WASM SIMD has no f64x2 -> i64x2 conversion):
- * values may exceed 2^53 (their low bits are already lost to f64 rounding: the FFT noise), so
- *   r = round(x) - round(x / 2^64) * 2^64    in [-2^63, 2^63], exact
- *   hi = floor(r / 2^32), lo = r - hi * 2^32 in [0, 2^32) (exact),  result = hi * 2^32 + lo
- * where hi and lo (integers below 2^51 in magnitude) become i64 by the magic-number trick.
  */
 export function fftBackwardAddU64(dst: usize, src: usize, polynomialSize: i32, twiddles: usize, shift: i32): void {
   const m = polynomialSize >> 1;
@@ -84,21 +73,33 @@ export function fftBackwardAddU64(dst: usize, src: usize, polynomialSize: i32, t
   }
 }
 
-/** 2^52 + 2^51 and its bit pattern: adding it to an integer-valued double below 2^51 puts the integer in the low bits. */
-const MAGIC: f64 = 6755399441055744.0;
-const MAGIC_BITS: i64 = 0x4338000000000000;
+// Rounding constants 1.5 * 2^(52+s): adding one to |x| < 2^(51+s) rounds x to a multiple of
+// 2^s, and the low mantissa bits of the sum hold x / 2^s as an integer.
+const ROUND_TO_2_64: f64 = 1.5 * 83076749736557242056487941267521536.0; // 1.5 * 2^116
+const ROUND_TO_2_32: f64 = 1.5 * 19342813113834066795298816.0; //          1.5 * 2^84
+const ROUND_TO_1: f64 = 6755399441055744.0; //                               1.5 * 2^52
+const ROUND_TO_2_32_BITS: i64 = 0x4538000000000000;
+const ROUND_TO_1_BITS: i64 = 0x4338000000000000;
 
+/**
+ * Real values (two lanes) to integers mod 2^64. WASM SIMD has no f64x2 -> i64x2 conversion, and
+ * values may exceed 2^53 (their low bits are already lost to f64 rounding: the FFT noise), so:
+ *   r  = x - round(x / 2^64) * 2^64        in [-2^63, 2^63], exact
+ *   hi = round(r / 2^32),  lo = r - hi * 2^32 in [-2^31, 2^31], exact
+ *   result = hi * 2^32 + round(lo)
+ * where every rounding is one addition of a 1.5 * 2^(52+s) constant, and hi and round(lo) are
+ * read straight from the mantissa bits of those sums (bits = constant bits + integer).
+ */
 function f64x2ToTorus(x: v128): v128 {
-  const magic = f64x2.splat(MAGIC);
-  const magicBits = i64x2.splat(MAGIC_BITS);
-  const rounded = f64x2.nearest(x);
-  const wraps = f64x2.nearest(f64x2.mul(rounded, f64x2.splat(TWO_POW_MINUS_64)));
-  const r = f64x2.sub(rounded, f64x2.mul(wraps, f64x2.splat(TWO_POW_64)));
-  const hi = f64x2.floor(f64x2.mul(r, f64x2.splat(TWO_POW_MINUS_32)));
-  const lo = f64x2.sub(r, f64x2.mul(hi, f64x2.splat(TWO_POW_32)));
-  const hi64 = i64x2.sub(f64x2.add(hi, magic), magicBits);
-  const lo64 = i64x2.sub(f64x2.add(lo, magic), magicBits);
-  return i64x2.add(i64x2.shl(hi64, 32), lo64);
+  const wrap = f64x2.splat(ROUND_TO_2_64);
+  const high = f64x2.splat(ROUND_TO_2_32);
+  const unit = f64x2.splat(ROUND_TO_1);
+  const r = f64x2.sub(x, f64x2.sub(f64x2.add(x, wrap), wrap));
+  const hiSum = f64x2.add(r, high);
+  const lo = f64x2.sub(r, f64x2.sub(hiSum, high));
+  const loSum = f64x2.add(lo, unit);
+  const offset = i64x2.splat((ROUND_TO_2_32_BITS << 32) + ROUND_TO_1_BITS);
+  return i64x2.sub(i64x2.add(i64x2.shl(hiSum, 32), loSum), offset);
 }
 
 /**
