@@ -15,7 +15,7 @@ const workspaceDirs = ['packages', 'apps']
       ? readdirSync(join(root, group)).map((name) => join(root, group, name))
       : [],
   )
-  .concat(join(root, 'tooling'));
+  .concat(join(root, 'tooling'), join(root, 'docs'));
 
 let passed = 0;
 let failed = 0;
