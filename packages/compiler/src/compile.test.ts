@@ -61,7 +61,7 @@ describe('compile', () => {
     expect(mean.statistics.lookups).toBe(2);
     for (const x of samples) expect(values(mean.simulate(x))).toEqual(values(evaluate(mean.graph, [x])));
     const images = [0, 1, 2].map((k) => [[Array.from({ length: 4 }, (_, r) => Array.from({ length: 4 }, (_, c) => ((r * 5 + c * 3 + k * 7) % 8) - 3))]]);
-    const pool = compile((x: Tracer) => np.relu(np.avgPool2d(x, { kernelShape: 3, strides: 1 })).mul(4).astype('int'), { x: 'encrypted' }, images);
+    const pool = compile((x: Tracer) => np.relu(np.avgPool2d(x, { kernelShape: 3, stride: 1 })).mul(4).astype('int'), { x: 'encrypted' }, images);
     expect(pool.statistics.lookups).toBe(4);
     for (const x of images) expect(values(pool.simulate(x))).toEqual(values(evaluate(pool.graph, [x])));
   });

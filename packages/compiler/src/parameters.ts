@@ -20,9 +20,22 @@ export interface ParameterChoice {
   readonly parameters: ParameterSet;
   /** log2 of the failure probability of one lookup with these parameters. */
   readonly log2PError: number;
-  /** Failure probability of one run (any lookup or output failing). */
+  /** Failure probability of one run (any lookup or output failing; union bound over the actual counts). */
   readonly globalPError: number;
   readonly report: OptimizationReport;
+}
+
+/**
+ * Norms and counts are rounded up (norms to a quarter power of two, counts to a power of two)
+ * before the search: conservative, and circuits of similar size then share the optimizer's
+ * cached result instead of costing a new search each.
+ */
+function roundUpNorm(norm2: number): number {
+  return 2 ** (Math.ceil(Math.log2(Math.max(norm2, 1)) * 4 - 1e-9) / 4);
+}
+
+function roundUpCount(count: number): number {
+  return count <= 1 ? count : 2 ** Math.ceil(Math.log2(count));
 }
 
 /**
@@ -35,13 +48,14 @@ export function chooseParameters(constraints: ParameterConstraints): ParameterCh
   try {
     const { parameters, report } = optimizeParameters({
       lookupPrecision: constraints.precision,
-      norm2: Math.max(constraints.maxNorm2, 1),
-      lookupCount: constraints.lookups,
+      norm2: roundUpNorm(constraints.maxNorm2),
+      lookupCount: roundUpCount(constraints.lookups),
       pError: constraints.pError,
       ...(constraints.globalPError === undefined ? {} : { globalPError: constraints.globalPError }),
-      lookupFreeOutput: { precision: constraints.precision, norm2: Math.max(constraints.outputNorm2, 1), count: Math.max(constraints.outputs, 1) },
+      lookupFreeOutput: { precision: constraints.precision, norm2: roundUpNorm(constraints.outputNorm2), count: roundUpCount(constraints.outputs) },
     });
-    return { parameters, log2PError: report.log2PFail, globalPError: 2 ** report.log2GlobalPFail, report };
+    const events = constraints.lookups * 2 ** report.log2PFail + constraints.outputs * 2 ** (report.outputLog2PFail ?? -Infinity);
+    return { parameters, log2PError: report.log2PFail, globalPError: Math.min(1, events), report };
   } catch (error) {
     if (error instanceof NoParametersError) throw new ParameterSelectionError(error.message);
     throw error;
