@@ -42,6 +42,10 @@ describe('normalizeConstraints', () => {
     expect(normalizeConstraints({ lookupPrecision: 4, lookupCount: 0, globalPError: 0.01 })).toMatchObject({ lookupCount: 0, pError: 0.01 });
   });
 
+  it('ignores lookup-free outputs whose count is 0', () => {
+    expect(normalizeConstraints({ lookupPrecision: 3, lookupFreeOutput: { precision: 30, count: 0 } }).output).toBeUndefined();
+  });
+
   it('meets both pError and globalPError when both are given', () => {
     const split = splitGlobalPError(2 ** -20, 1000);
     expect(normalizeConstraints({ lookupPrecision: 4, lookupCount: 1000, pError: 2 ** -40, globalPError: 2 ** -20 }).pError).toBe(2 ** -40);

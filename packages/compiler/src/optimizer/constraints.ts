@@ -34,7 +34,7 @@ export interface LookupFreeOutput {
   readonly precision: number;
   /** Largest 2-norm of the clear weights that produced it (default 1: a fresh encryption). */
   readonly norm2?: number;
-  /** How many such results the circuit decrypts (counts toward globalPError; default 1). */
+  /** How many such results the circuit decrypts (counts toward globalPError; default 1; 0 = none). */
   readonly count?: number;
 }
 
@@ -106,6 +106,6 @@ function normalizeOutput(output: LookupFreeOutput | undefined): NormalizedConstr
   const count = output.count ?? 1;
   check(Number.isInteger(precision) && precision >= 1 && precision <= 62, `lookupFreeOutput.precision must be 1..62 bits, got ${precision}`);
   check(Number.isFinite(norm2) && norm2 >= 0, `lookupFreeOutput.norm2 must be a finite non-negative number, got ${norm2}`);
-  check(Number.isInteger(count) && count >= 1, `lookupFreeOutput.count must be a positive integer, got ${count}`);
-  return { precision, norm2, count };
+  check(Number.isInteger(count) && count >= 0, `lookupFreeOutput.count must be a non-negative integer, got ${count}`);
+  return count === 0 ? undefined : { precision, norm2, count };
 }
