@@ -12,6 +12,8 @@ export interface RandomTestRuntime {
   /** A view of `count` u64 at `ptr` (re-create after any allocation: growth detaches views). */
   u64View(ptr: number, count: number): BigUint64Array;
   bytes(ptr: number, count: number): Uint8Array;
+  /** `count` i64 at `ptr` as numbers (exact below 2^53), without going through bigint. */
+  i64AsNumbers(ptr: number, count: number): Float64Array;
 }
 
 interface MaybeAllocator {
@@ -33,5 +35,11 @@ export async function loadRandomTestRuntime(): Promise<RandomTestRuntime> {
     alloc,
     u64View: (ptr, count) => new BigUint64Array(kernels.memory.buffer, ptr, count),
     bytes: (ptr, count) => new Uint8Array(kernels.memory.buffer, ptr, count),
+    i64AsNumbers: (ptr, count) => {
+      const halves = new Int32Array(kernels.memory.buffer, ptr, 2 * count);
+      const numbers = new Float64Array(count);
+      for (let i = 0; i < count; i++) numbers[i] = halves[2 * i + 1]! * 2 ** 32 + (halves[2 * i]! >>> 0);
+      return numbers;
+    },
   };
 }
