@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { ClientKey, getParameterSet, initTfhe } from '../dist/index.js';
+import { ClientKey, getParameterSet, initTfhe, WorkerPool } from '../dist/index.js';
 import { benchNodeTfhe, median } from './node-tfhe-peer.js';
 import { benchFft } from './fft.js';
 
@@ -30,7 +30,8 @@ function timeMedian(run, count = samples) {
   return median(times);
 }
 
-const tfhe = await initTfhe();
+// The threads build on a shared memory, so the worker pool can share the keys.
+const tfhe = await initTfhe({ threads: true });
 const fft = benchFft(tfhe, quick ? [1024, 2048, 4096] : [1024, 2048, 4096, 8192, 16384]);
 console.log('Negacyclic product through the FFT (forward + pointwise + backward), us');
 console.table(Object.fromEntries(fft.map((r) => [`N=${r.polynomialSize}`, { forwardUs: r.forwardUs, productUs: r.productUs }])));
@@ -69,6 +70,39 @@ for (const precision of precisions) {
   for (const o of [small, ct, evk, key]) o.dispose();
 }
 
+// Batch throughput through the worker pool (4-bit preset): bootstraps per second at 1 and 2 workers.
+const poolRows = [];
+{
+  const params = getParameterSet({ precision: 4 });
+  const key = ClientKey.generate(params);
+  const evk = key.evaluationKeys();
+  const batch = quick ? 8 : 16;
+  const table = Array.from({ length: 16 }, (_, i) => 15 - i);
+  const cts = Array.from({ length: batch }, (_, i) => key.encrypt(i % 16));
+  for (const poolSize of [1, 2]) {
+    const pool = await WorkerPool.create({ poolSize });
+    await evk.applyLookupTableBatchInPool(cts, table, pool).then((outs) => outs.forEach((o) => o.dispose())); // warm-up
+    const times = [];
+    let correct = true;
+    for (let r = 0; r < (quick ? 2 : 3); r++) {
+      const t = performance.now();
+      const outs = await evk.applyLookupTableBatchInPool(cts, table, pool);
+      times.push(performance.now() - t);
+      outs.forEach((o, i) => {
+        correct &&= key.decrypt(o) === table[i % 16];
+        o.dispose();
+      });
+    }
+    await pool.terminate();
+    poolRows.push({ poolSize, batch, batchMs: round(median(times)), bootstrapsPerSecond: round((batch * 1000) / median(times), 1), correct });
+  }
+  for (const o of [...cts, evk, key]) o.dispose();
+  console.log('Worker pool, 4-bit KS+PBS batch:');
+  console.table(poolRows);
+  const [one, two] = poolRows;
+  if (one && two) console.log(`2 workers: ${round(two.bootstrapsPerSecond / one.bootstrapsPerSecond)}x the throughput of 1`);
+}
+
 let peer;
 if (!args.has('--no-peer')) {
   peer = await benchNodeTfhe({ repetitions: quick ? 3 : samples });
@@ -102,6 +136,7 @@ const results = {
   machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, loadAverage: os.loadavg() },
   fft,
   precisions: rows,
+  workerPool: poolRows,
   nodeTfhe: peer,
   anchors: { tfheRsNativeKsPbsMs: { 4: 7.3, 6: 67.8 }, targetsKsPbsMs: { 4: 20, 6: 120 } },
 };

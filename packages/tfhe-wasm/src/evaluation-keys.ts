@@ -8,6 +8,8 @@ import { randomSeed } from './random/random-seed.js';
 import { WasmObject } from './wasm-object.js';
 import type { TfheExports } from './wasm-module.js';
 import type { ClientKey } from './client-key.js';
+import { applyLookupTablesInPool } from './pool/pool-lookup.js';
+import type { WorkerPool } from './pool/worker-pool.js';
 
 /** Mask streams of the public seed: the bootstrap key and the keyswitch key draw from separate streams. */
 export const BOOTSTRAP_KEY_MASK_STREAM = 0n;
@@ -37,7 +39,7 @@ export class EvaluationKeys extends WasmObject {
   private readonly scratch: number;
   private readonly lut: number;
   private readonly table: number;
-  private readonly twiddles: number;
+  /** @internal */ readonly twiddles: number;
 
   private constructor(
     tfhe: TfheExports,
@@ -160,6 +162,19 @@ export class EvaluationKeys extends WasmObject {
     return out;
   }
 
+  /**
+   * Table lookups on many ciphertexts spread over the workers of `pool` (which share this
+   * memory and these keys). Do not dispose the inputs or the keys before the promise settles.
+   */
+  applyLookupTableBatchInPool(
+    cts: readonly LweCiphertext[],
+    tables: LookupTable | readonly LookupTable[],
+    pool: WorkerPool,
+  ): Promise<LweCiphertext[]> {
+    this.assertLive();
+    return applyLookupTablesInPool(this, cts, tables, pool);
+  }
+
   /** Keyswitch alone: a big-key ciphertext to a small-key one with the same message. */
   keyswitch(ct: LweCiphertext): LweCiphertext {
     this.assertLive();
@@ -194,6 +209,11 @@ export class EvaluationKeys extends WasmObject {
   }
 
   private loadLookupTable(table: LookupTable, precision: number): void {
+    this.fillLookupTable(table, precision, this.lut);
+  }
+
+  /** @internal Writes the test polynomial of `table` (2^precision entries) at `lut` (N u64). */
+  fillLookupTable(table: LookupTable, precision: number, lut: number): void {
     const size = 1 << precision;
     if (!Array.isArray(table) || table.length !== size) {
       const got = Array.isArray(table) ? `${table.length} entries` : typeof table;
@@ -206,6 +226,6 @@ export class EvaluationKeys extends WasmObject {
     table.forEach((v, i) => {
       entries[i] = checkFitsPrecision(v, precision, `table entry ${i}`);
     });
-    this.tfhe.lookupTableFill(this.lut, this.table, precision, this.params.polynomialSize);
+    this.tfhe.lookupTableFill(lut, this.table, precision, this.params.polynomialSize);
   }
 }

@@ -18,7 +18,8 @@ export {
   ValueOutOfRangeError,
 } from './errors.js';
 export { AllocatorError } from './memory/allocator.js';
-export { TfheNotInitializedError } from './wasm-module.js';
+export { TfheInitError, TfheNotInitializedError, type InitOptions } from './wasm-module.js';
+export { WorkerPool, WorkerPoolError, type WorkerPoolOptions } from './pool/worker-pool.js';
 export { Csprng } from './random/csprng.js';
 export { CsprngError } from './random/csprng-error.js';
 export type { CsprngKernels } from './random/csprng-kernels.js';

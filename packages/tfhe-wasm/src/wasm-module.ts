@@ -13,15 +13,29 @@ export type { WasmKernels } from './wasm-kernels.js';
 export interface TfheExports extends WasmKernels {
   readonly memory: WebAssembly.Memory;
   readonly allocator: WasmAllocator;
+  /** The compiled module, for workers to instantiate on the same (shared) memory. */
+  readonly module: WebAssembly.Module;
+  /** True for the threads build on a shared memory (needed by the worker pool). */
+  readonly threads: boolean;
+}
+
+export interface InitOptions {
+  /**
+   * Load the threads build (build/tfhe-mt.wasm) on a shared WebAssembly.Memory, so a worker
+   * pool can run kernels on the same keys. Needs SharedArrayBuffer (browsers: cross-origin
+   * isolation). Must be chosen by the first initTfhe call.
+   */
+  readonly threads?: boolean;
 }
 
 const MAX_PAGES = 65536;
 
 let instance: Promise<TfheExports> | undefined;
 let ready: TfheExports | undefined;
+let loadedWithThreads = false;
 
-async function loadWasmBytes(): Promise<BufferSource> {
-  const url = new URL('../build/tfhe.wasm', import.meta.url);
+async function loadWasmBytes(threads: boolean): Promise<BufferSource> {
+  const url = new URL(threads ? '../build/tfhe-mt.wasm' : '../build/tfhe.wasm', import.meta.url);
   if (url.protocol === 'file:') {
     const { readFile } = await import('node:fs/promises');
     return readFile(url);
@@ -32,10 +46,15 @@ async function loadWasmBytes(): Promise<BufferSource> {
 }
 
 /** Compiles and instantiates the WASM core once; later calls share the instance. */
-export function initTfhe(): Promise<TfheExports> {
+export function initTfhe(options: InitOptions = {}): Promise<TfheExports> {
+  const threads = options.threads ?? false;
+  if (instance && threads && !loadedWithThreads) {
+    return Promise.reject(new TfheInitError('initTfhe({ threads: true }) after a single-threaded initTfhe(): the memory is not shared'));
+  }
+  loadedWithThreads ||= threads;
   instance ??= (async () => {
-    const module = await WebAssembly.compile(await loadWasmBytes());
-    const memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES });
+    const module = await WebAssembly.compile(await loadWasmBytes(threads));
+    const memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: threads });
     const wasm = await WebAssembly.instantiate(module, {
       env: {
         memory,
@@ -46,10 +65,15 @@ export function initTfhe(): Promise<TfheExports> {
     });
     const kernels = wasm.exports as unknown as WasmKernels;
     const allocator = new WasmAllocator(memory, kernels.heapBase());
-    ready = { ...kernels, memory, allocator };
+    ready = { ...kernels, memory, allocator, module, threads };
     return ready;
   })();
   return instance;
+}
+
+/** initTfhe options that contradict the instance already loaded. */
+export class TfheInitError extends Error {
+  override readonly name = 'TfheInitError';
 }
 
 /** Thrown when a synchronous API is used before `await initTfhe()`. */

@@ -1,0 +1,34 @@
+/**
+ * The source of a pool worker, as a string so it needs no file of its own (Node runs it with
+ * `new Worker(source, { eval: true })`, browsers from a Blob URL). A worker instantiates the
+ * compiled threads build on the shared memory it is sent, then runs batches of kernel calls:
+ * kernels are pure functions of pointers, so the main thread plans all memory and the worker
+ * only computes.
+ *
+ * Messages in:  { type: 'init', module, memory }  |  { type: 'run', id, kernel, calls: number[][] }
+ * Messages out: { type: 'ready' }  |  { type: 'done', id }  |  { type: 'error', id, message }
+ */
+export const WORKER_SOURCE = `
+const inNode = typeof process !== 'undefined' && !!(process.versions && process.versions.node);
+const port = inNode ? require('node:worker_threads').parentPort : null;
+const post = (message) => (inNode ? port.postMessage(message) : self.postMessage(message));
+const listen = (handler) => (inNode ? port.on('message', handler) : (self.onmessage = (event) => handler(event.data)));
+let kernels = null;
+listen(async (message) => {
+  if (message.type === 'init') {
+    const instance = await WebAssembly.instantiate(message.module, {
+      env: { memory: message.memory, abort() { throw new Error('tfhe-wasm aborted in a worker'); } },
+    });
+    kernels = instance.exports;
+    post({ type: 'ready' });
+  } else if (message.type === 'run') {
+    try {
+      const kernel = kernels[message.kernel];
+      for (const args of message.calls) kernel(...args);
+      post({ type: 'done', id: message.id });
+    } catch (error) {
+      post({ type: 'error', id: message.id, message: String(error) });
+    }
+  }
+});
+`;
