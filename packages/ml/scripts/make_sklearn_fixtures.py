@@ -69,11 +69,13 @@ def linear_fixtures():
     Xtr, ytr, Xte, _ = split(*load("breast_cancer"), scale=True)
     out["breast_cancer"] = {
         "LogisticRegression": linear_entry(LogisticRegression(), Xtr, ytr, Xte, proba=True),
+        "LogisticRegressionMultinomial": linear_entry(LogisticRegression(multi_class="multinomial"), Xtr, ytr, Xte, proba=True),
         "LinearSVC": linear_entry(LinearSVC(C=0.1, max_iter=100000, tol=1e-6, random_state=0), Xtr, ytr, Xte),
     }
     Xtr, ytr, Xte, _ = split(*load("wine"), scale=True)
     out["wine"] = {
         "LogisticRegression": linear_entry(LogisticRegression(C=0.5), Xtr, ytr, Xte, proba=True),
+        "LogisticRegressionOvr": linear_entry(LogisticRegression(C=0.5, multi_class="ovr"), Xtr, ytr, Xte, proba=True),
         "LinearSVC": linear_entry(LinearSVC(C=0.1, max_iter=100000, tol=1e-6, random_state=0), Xtr, ytr, Xte),
     }
     return out
@@ -177,10 +179,10 @@ def mlp_fixtures():
 
     out = {"versions": {"sklearn": sklearn.__version__}}
     Xtr, ytr, Xte, yte = split(*load("breast_cancer"), scale=True)
-    m = MLPClassifier(hidden_layer_sizes=(16,), learning_rate_init=0.01, max_iter=100, random_state=0).fit(Xtr, ytr)
+    m = MLPClassifier(hidden_layer_sizes=(16,), learning_rate_init=0.05, max_iter=20, random_state=0).fit(Xtr, ytr)
     out["breast_cancer"] = {"accuracy": float(m.score(Xte, yte))}
     Xtr, ytr, Xte, yte = split(*load("wine"), scale=True)
-    m = MLPClassifier(hidden_layer_sizes=(16,), learning_rate_init=0.01, max_iter=100, random_state=0).fit(Xtr, ytr)
+    m = MLPClassifier(hidden_layer_sizes=(16,), learning_rate_init=0.05, max_iter=20, random_state=0).fit(Xtr, ytr)
     out["wine"] = {"accuracy": float(m.score(Xte, yte))}
     Xtr, ytr, Xte, yte = split(*load("diabetes"), scale=True)
     m = MLPRegressor(hidden_layer_sizes=(16,), learning_rate_init=0.2, max_iter=40, random_state=0).fit(Xtr, ytr)

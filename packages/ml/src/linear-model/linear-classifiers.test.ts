@@ -43,6 +43,22 @@ describe('LogisticRegression against scikit-learn (lbfgs, C = 1)', () => {
     expect(maxAbsDiff(model.predictProba(wine.xTest).flat(), (ref.probabilities as number[][]).flat())).toBeLessThan(1e-3);
   });
 
+  it("multiClass 'multinomial' on two classes keeps class 1's row and scores softmax(−z, z), as sklearn", () => {
+    const ref = fixture.breast_cancer.LogisticRegressionMultinomial as ClassifierFixture;
+    const model = new LogisticRegression({ multiClass: 'multinomial' }).fit(cancer.xTrain, cancer.yTrain);
+    expect(relativeCoefError(model.coef, ref.coef)).toBeLessThan(1e-2);
+    expect(model.predict(cancer.xTest)).toEqual(ref.predictions);
+    expect(maxAbsDiff(model.predictProba(cancer.xTest).flat(), (ref.probabilities as number[][]).flat())).toBeLessThan(1e-3);
+  });
+
+  it("multiClass 'ovr' on wine: one binary problem per class, probabilities normalised", () => {
+    const ref = fixture.wine.LogisticRegressionOvr as ClassifierFixture;
+    const model = new LogisticRegression({ C: 0.5, multiClass: 'ovr' }).fit(wine.xTrain, wine.yTrain);
+    expect(relativeCoefError(model.coef, ref.coef)).toBeLessThan(1e-2);
+    expect(model.predict(wine.xTest)).toEqual(ref.predictions);
+    expect(maxAbsDiff(model.predictProba(wine.xTest).flat(), (ref.probabilities as number[][]).flat())).toBeLessThan(1e-3);
+  });
+
   it('decisionFunction is the linear score whose sign gives the class', () => {
     const model = new LogisticRegression().fit(cancer.xTrain, cancer.yTrain);
     const scores = model.decisionFunction(cancer.xTest) as number[];

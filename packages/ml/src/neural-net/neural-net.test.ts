@@ -19,7 +19,7 @@ beforeAll(async () => {
   cancer = fixtureSplit(await loadBreastCancer(), true);
   wine = fixtureSplit(await loadWine(), true);
   diabetes = fixtureSplit(await loadDiabetes(), true);
-  binary = new NeuralNetClassifier({ hiddenLayerSizes: [16], learningRateInit: 0.01, maxIter: 100, randomState: 0 }).fit(cancer.xTrain, cancer.yTrain);
+  binary = new NeuralNetClassifier({ hiddenLayerSizes: [16], learningRateInit: 0.05, maxIter: 20, randomState: 0 }).fit(cancer.xTrain, cancer.yTrain);
 });
 
 describe('NeuralNetClassifier (TensorFlow.js + Adam) against sklearn’s MLPClassifier, same options', () => {
@@ -29,7 +29,7 @@ describe('NeuralNetClassifier (TensorFlow.js + Adam) against sklearn’s MLPClas
   });
 
   it('multiclass wine: softmax probabilities sum to 1 and accuracy is within 3 points of sklearn', () => {
-    const model = new NeuralNetClassifier({ hiddenLayerSizes: [16], learningRateInit: 0.01, maxIter: 100, randomState: 0 }).fit(wine.xTrain, wine.yTrain);
+    const model = new NeuralNetClassifier({ hiddenLayerSizes: [16], learningRateInit: 0.05, maxIter: 20, randomState: 0 }).fit(wine.xTrain, wine.yTrain);
     const proba = model.predictProba(wine.xTest);
     for (const p of proba) expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(Math.abs(accuracyScore(wine.yTest, model.predict(wine.xTest)) - reference.wine.accuracy)).toBeLessThanOrEqual(0.03);

@@ -1,4 +1,5 @@
-import type { Matrix } from '../core/matrix.js';
+import { InvalidInputError } from '../core/errors.js';
+import { toVector, type Matrix } from '../core/matrix.js';
 import type { Rng } from '../core/random.js';
 import type { Criterion } from './split-criteria.js';
 import { emptyTree, pushNode, type TreeStructure } from './tree-structure.js';
@@ -126,4 +127,11 @@ export function buildCart(
 
   grow(samples, 0);
   return tree;
+}
+
+/** Sample weights as given to `fit`: one finite, non-negative value per row. */
+export function checkedWeights(sampleWeight: ArrayLike<number>, rows: number): Float64Array {
+  const weights = toVector(sampleWeight, rows, 'sampleWeight');
+  if (weights.some((w) => w < 0)) throw new InvalidInputError('sampleWeight must be non-negative');
+  return weights;
 }

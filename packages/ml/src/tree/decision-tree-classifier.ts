@@ -3,7 +3,7 @@ import { InvalidParameterError } from '../core/errors.js';
 import { encodeLabels } from '../core/labels.js';
 import { row, toMatrix, type MatrixLike } from '../core/matrix.js';
 import { withDefaults } from '../core/params.js';
-import { buildCart } from './cart-builder.js';
+import { buildCart, checkedWeights } from './cart-builder.js';
 import { ClassificationCriterion } from './split-criteria.js';
 import { cartOptions, checkTreeGrowth, rngFor, TREE_GROWTH_DEFAULTS, type TreeGrowthParams } from './tree-params.js';
 import { applyTree, type TreeStructure } from './tree-structure.js';
@@ -50,7 +50,7 @@ export class DecisionTreeClassifier extends BaseModel<DecisionTreeClassifierPara
   fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
     const m = toMatrix(X);
     const { classes, encoded } = encodeLabels(y, m.rows, this.modelName);
-    const weights = sampleWeight ? Float64Array.from(sampleWeight) : new Float64Array(m.rows).fill(1);
+    const weights = sampleWeight ? checkedWeights(sampleWeight, m.rows) : new Float64Array(m.rows).fill(1);
     const options = cartOptions(this.modelName, this.params, m.cols, rngFor(this.params.randomState));
     const tree = buildCart(m, weights, () => new ClassificationCriterion(encoded, classes.length, this.params.criterion), options);
     this.fittedState = { nFeatures: m.cols, classes, tree };

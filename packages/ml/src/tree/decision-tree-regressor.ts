@@ -1,7 +1,7 @@
 import { BaseModel, loadModel, type FittedState, type ModelDump } from '../core/base.js';
 import { row, toMatrix, toVector, type MatrixLike } from '../core/matrix.js';
 import { withDefaults } from '../core/params.js';
-import { buildCart } from './cart-builder.js';
+import { buildCart, checkedWeights } from './cart-builder.js';
 import { SquaredErrorCriterion } from './split-criteria.js';
 import { cartOptions, checkTreeGrowth, rngFor, TREE_GROWTH_DEFAULTS, type TreeGrowthParams } from './tree-params.js';
 import { applyTree, type TreeStructure } from './tree-structure.js';
@@ -28,7 +28,7 @@ export class DecisionTreeRegressor extends BaseModel<TreeGrowthParams, TreeRegre
   fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
     const m = toMatrix(X);
     const target = toVector(y, m.rows);
-    const weights = sampleWeight ? Float64Array.from(sampleWeight) : new Float64Array(m.rows).fill(1);
+    const weights = sampleWeight ? checkedWeights(sampleWeight, m.rows) : new Float64Array(m.rows).fill(1);
     const options = cartOptions(this.modelName, this.params, m.cols, rngFor(this.params.randomState));
     this.fittedState = { nFeatures: m.cols, tree: buildCart(m, weights, () => new SquaredErrorCriterion(target), options) };
     return this;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { agreement, fixtureSplit, maxAbsDiff, readFixture } from '../__fixtures__/fixture-split.js';
+import { InvalidInputError } from '../core/errors.js';
 import { loadBreastCancer, loadDiabetes } from '../datasets/loaders.js';
 import { accuracyScore } from '../metrics/accuracy.js';
 import { r2Score } from '../metrics/regression.js';
@@ -43,6 +44,18 @@ describe('DecisionTreeClassifier against scikit-learn (maxDepth 5, breast_cancer
   it('grows pure leaves on the training set when depth is unlimited', () => {
     const model = new DecisionTreeClassifier({ randomState: 0 }).fit(cancer.xTrain, cancer.yTrain);
     expect(accuracyScore(cancer.yTrain, model.predict(cancer.xTrain))).toBe(1);
+  });
+
+  it('treats integer sample weights as repeated rows (how forests bootstrap)', () => {
+    const weights = cancer.yTrain.map((_, i) => i % 3);
+    const repeatedX = cancer.xTrain.flatMap((row, i) => Array.from({ length: weights[i] as number }, () => row));
+    const repeatedY = cancer.yTrain.flatMap((label, i) => Array.from({ length: weights[i] as number }, () => label));
+    const weighted = new DecisionTreeClassifier({ maxDepth: 4, randomState: 0 }).fit(cancer.xTrain, cancer.yTrain, weights).tree;
+    const repeated = new DecisionTreeClassifier({ maxDepth: 4, randomState: 0 }).fit(repeatedX, repeatedY).tree;
+    expect(weighted.feature).toEqual(repeated.feature);
+    expect(weighted.threshold).toEqual(repeated.threshold);
+    expect(maxAbsDiff(weighted.value.flat(), repeated.value.flat())).toBeLessThan(1e-12);
+    expect(() => new DecisionTreeClassifier().fit(cancer.xTrain, cancer.yTrain, weights.map(() => -1))).toThrow(InvalidInputError);
   });
 
   it('honours minSamplesLeaf in every leaf', () => {
