@@ -3,7 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import type { ParameterSet } from '../params/parameter-set.js';
 import { parameterSets } from '../params/presets.js';
 import { crc64 as crc64Of } from './crc64.js';
-import { decodeFrame, encodeFrame, FrameKind, type Section } from './frame.js';
+import { decodeFrame, encodeFrame, FrameKind, peekFrameKind, type Section } from './frame.js';
 import { parameterFingerprint } from './parameter-record.js';
 import { DeserializationError, SerializationError, type DeserializationFailure } from './wire-errors.js';
 
@@ -67,6 +67,13 @@ describe('encodeFrame / decodeFrame', () => {
     expect(view.getUint16(6, true)).toBe(FrameKind.LweCiphertextBatch);
     expect(view.getBigUint64(8, true)).toBe(BigInt(frame.length));
     expect(frame.length % 8).toBe(0);
+  });
+
+  it('tells the kind of a frame from its first 8 bytes, with typed errors for non-frames', () => {
+    const frame = encodeFrame(FrameKind.CompressedLweCiphertext, params4, []);
+    expect(peekFrameKind(frame.subarray(0, 8))).toBe(FrameKind.CompressedLweCiphertext);
+    expect(rejection(() => peekFrameKind(new Uint8Array(3)))).toBe('truncated');
+    expect(rejection(() => peekFrameKind(new TextEncoder().encode('{"json": true}')))).toBe('bad-magic');
   });
 
   it('fingerprints the numbers of a set with SHA-256, ignoring its name', () => {

@@ -134,6 +134,25 @@ export function encodeFrame(kind: FrameKind, params: ParameterSet, sections: rea
 }
 
 /**
+ * The kind of object a frame holds, from its first 8 bytes (magic, version and kind checked),
+ * so a generic deserializer can pick the decoder. Nothing else is validated: pass the result
+ * to decodeFrame, which checks everything.
+ */
+export function peekFrameKind(bytes: Uint8Array): FrameKind {
+  if (!(bytes instanceof Uint8Array)) throw new DeserializationError('malformed', 'input is not a Uint8Array');
+  if (bytes.length < 8) throw new DeserializationError('truncated', `${bytes.length} bytes cannot hold a frame header`);
+  if (MAGIC.some((byte, i) => bytes[i] !== byte)) throw new DeserializationError('bad-magic', 'the data does not start with "CMLT"');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, 8);
+  const version = view.getUint16(4, true);
+  if (version !== FORMAT_VERSION) {
+    throw new DeserializationError('unknown-version', `format version ${version} (this library reads ${FORMAT_VERSION})`);
+  }
+  const kind = view.getUint16(6, true);
+  if (!KIND_NAMES.has(kind)) throw new DeserializationError('unknown-kind', `object kind ${kind} is not defined`);
+  return kind as FrameKind;
+}
+
+/**
  * Reads a frame, checking that it is intact, of `expectedKind`, for `expectedParams` (same
  * fingerprint) when given, and shaped as `expectedSections` when given. Throws
  * DeserializationError (with a `reason`) for anything else; never returns partial data.
@@ -144,17 +163,11 @@ export function decodeFrame(
   expectedParams?: ParameterSet,
   expectedSections?: readonly ExpectedSection[],
 ): DecodedFrame {
-  if (!(bytes instanceof Uint8Array)) throw new DeserializationError('malformed', 'input is not a Uint8Array');
+  const kind = peekFrameKind(bytes);
   const fail = (reason: ConstructorParameters<typeof DeserializationError>[0], message: string): never => {
     throw new DeserializationError(reason, message);
   };
-  if (bytes.length < 8) fail('truncated', `${bytes.length} bytes cannot hold a frame header`);
-  if (MAGIC.some((byte, i) => bytes[i] !== byte)) fail('bad-magic', 'the data does not start with "CMLT"');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint16(4, true);
-  if (version !== FORMAT_VERSION) fail('unknown-version', `format version ${version} (this library reads ${FORMAT_VERSION})`);
-  const kind = view.getUint16(6, true);
-  if (!KIND_NAMES.has(kind)) fail('unknown-kind', `object kind ${kind} is not defined`);
   if (kind !== expectedKind) fail('wrong-kind', `expected ${kindName(expectedKind)}, got ${kindName(kind)}`);
   if (bytes.length < HEADER_BYTES + TRAILER_BYTES) fail('truncated', `${bytes.length} bytes cannot hold a frame header`);
   const declared = view.getBigUint64(8, true);
@@ -207,7 +220,7 @@ export function decodeFrame(
     fail('length-mismatch', `${total - TRAILER_BYTES - offset} bytes after the last section`);
   }
   if (expectedSections !== undefined) checkShape(sections, expectedSections);
-  return { kind: kind as FrameKind, version, params: record.params, fingerprint, sections };
+  return { kind, version: FORMAT_VERSION, params: record.params, fingerprint, sections };
 }
 
 function copySection(type: SectionType, payload: Uint8Array): Section {

@@ -5,6 +5,7 @@ export {
   FORMAT_VERSION,
   FrameKind,
   MAX_SECTIONS,
+  peekFrameKind,
   SEED_SECTION_BYTES,
   type DecodedFrame,
   type ExpectedSection,
