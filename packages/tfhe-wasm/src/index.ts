@@ -4,7 +4,7 @@
 export { initTfhe, type TfheExports } from './wasm-module.js';
 export type { ParameterSet } from './params/parameter-set.js';
 export { parameterSets } from './params/presets.js';
-export { getParameterSet } from './get-parameter-set.js';
+export { getParameterSet, type ParameterQuery } from './params/get-parameter-set.js';
 export { ClientKey, type DecryptOptions } from './client-key.js';
 export { EvaluationKeys, type LookupTable } from './evaluation-keys.js';
 export { LweCiphertext, type LweKeyKind } from './lwe-ciphertext.js';
@@ -33,6 +33,7 @@ export {
   encodeFrame,
   FrameKind,
   parameterFingerprint,
+  peekFrameKind,
   SerializationError,
   type DecodedFrame,
   type DeserializationFailure,

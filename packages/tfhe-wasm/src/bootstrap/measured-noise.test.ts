@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ClientKey } from '../client-key.js';
 import { encode } from '../encoding.js';
 import type { EvaluationKeys } from '../evaluation-keys.js';
-import { getParameterSet } from '../get-parameter-set.js';
+import { getParameterSet } from '../params/get-parameter-set.js';
 import { noise } from '../noise/index.js';
 import { initTfhe } from '../wasm-module.js';
 

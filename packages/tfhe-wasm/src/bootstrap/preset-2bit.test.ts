@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ClientKey } from '../client-key.js';
 import type { EvaluationKeys } from '../evaluation-keys.js';
-import { getParameterSet } from '../get-parameter-set.js';
+import { getParameterSet } from '../params/get-parameter-set.js';
 import { checkEveryInputOfRandomTables } from '../testing/check-every-input.js';
 import { initTfhe } from '../wasm-module.js';
 
