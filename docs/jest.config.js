@@ -1,0 +1,3 @@
+import preset from '@cml/tooling/jest';
+
+export default preset;
