@@ -66,6 +66,28 @@ describe('compile', () => {
     for (const x of images) expect(values(pool.simulate(x))).toEqual(values(evaluate(pool.graph, [x])));
   });
 
+  it('takes clear arguments as run-time weights and biases of linear steps', () => {
+    const inputset = [
+      [[0, 1, 2], [[1, -1, 0], [2, 0, 1]], 3],
+      [[3, 3, 3], [[-1, -1, -1], [0, 1, 0]], -2],
+      [[1, 0, 2], [[2, 1, 0], [0, 0, 2]], 0],
+    ];
+    const circuit = compile(
+      (x: Tracer, w: Tracer, b: Tracer) => [np.relu(np.matmul(w, x).add(b)), x.mul(b)],
+      { x: 'encrypted', w: 'clear', b: 'clear' },
+      inputset,
+    );
+    expect(circuit.program.inputs.map((i) => i.encrypted)).toEqual([true, false, false]);
+    for (const sample of inputset) expect(values(circuit.simulate(...sample))).toEqual(values(evaluate(circuit.graph, sample)));
+    expect(() => circuit.simulate([1, 1, 1], [[9, 9, 9], [0, 0, 0]], 0)).toThrow(OutOfBoundsError);
+  });
+
+  it('refuses a clear argument inside a table lookup', () => {
+    expect(() => compile((x: Tracer, y: Tracer) => np.sin(x).mul(y).astype('int'), { x: 'encrypted', y: 'clear' }, [[0, 1], [2, 3]])).toThrow(
+      UnsupportedOperationError,
+    );
+  });
+
   it('rejects inputs outside the compiled integer type with OutOfBoundsError', () => {
     const circuit = compile((x: Tracer) => np.relu(x.sub(4)), { x: 'encrypted' }, range(0, 7));
     expect(() => circuit.simulate(8)).toThrow(OutOfBoundsError);

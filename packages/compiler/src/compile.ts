@@ -1,4 +1,5 @@
 import {
+  evaluateAll,
   measureBounds,
   trace,
   type Graph,
@@ -36,28 +37,16 @@ export function compileGraph(
 ): Circuit {
   const resolved = resolveConfig(config);
   const optimized = optimizeGraph(graph);
-  for (const id of optimized.inputs) {
-    const node = optimized.nodes[id];
-    if (node && !node.encrypted && optimized.nodes.some((n) => n.inputs.includes(id))) {
-      throw new UnsupportedOperationError(
-        `input '${String(node.attrs['name'])}' is clear: circuits take encrypted inputs only (fold clear values into the function as constants)`,
-      );
-    }
-  }
-  const bounds = measureBounds(optimized, inputset);
+  const samples = [...inputset];
+  const bounds = measureBounds(optimized, samples);
   const clearValue = (id: number): NdArray => {
     if (optimized.nodes[id]?.op !== 'constant')
       throw new UnsupportedOperationError(`node %${id} is a clear value computed at run time`);
     return constantValue(optimized, id);
   };
   const plans = planMaterialization(optimized, clearValue);
-  const program = lowerToProgram({
-    graph: optimized,
-    bounds,
-    plans,
-    clearValue,
-    maxPrecision: resolved.maxPrecision,
-  });
+  const sampleValues = (): NdArray[][] => samples.map((sample) => evaluateAll(optimized, sample));
+  const program = lowerToProgram({ graph: optimized, bounds, plans, clearValue, sampleValues, maxPrecision: resolved.maxPrecision });
   const norms = noiseNorms(program);
   const lookups = program.instructions.reduce(
     (n, i) => n + (i.kind === 'lookup' ? i.element.length : 0),

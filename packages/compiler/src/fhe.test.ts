@@ -32,6 +32,15 @@ describe('encrypted execution with 128-bit parameters', () => {
     for (const x of [0, 1, 3]) expect(await runEncrypted(circuit, [x])).toEqual([[-Math.max(x - 2, 0) + 0]]);
   });
 
+  it('runs clear arguments beside encrypted ones', async () => {
+    const inputset = [
+      [[0, 1], [[1, -1], [1, 1]]],
+      [[3, 2], [[0, 1], [-1, 1]]],
+    ];
+    const circuit = compile((x: Tracer, w: Tracer) => np.relu(np.matmul(w, x)), { x: 'encrypted', w: 'clear' }, inputset);
+    for (const sample of inputset) expect(await runEncrypted(circuit, sample)).toEqual(plain(evaluate(circuit.graph, sample)));
+  });
+
   it('matches the clear evaluation of random functions', async () => {
     let checked = 0;
     for (let seed = 1000; checked < 12 && seed < 1100; seed++) {

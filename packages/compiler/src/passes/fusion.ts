@@ -24,13 +24,15 @@ export interface Region {
 /**
  * Whether the walk must stop at an encrypted value and read it as a ciphertext: an integer
  * that is already materialized, an input, not elementwise, or a linear combination of
- * several encrypted values (cheaper as one linear step than inside a multi-input table); or a
+ * several encrypted values (cheaper as one linear step than inside a multi-input table) or
+ * with weights from clear arguments (computed at run time, outside any table); or a
  * float linear combination with rational weights (mean, average pooling), read as d times
  * its value.
  */
 function isFrontier(graph: Graph, node: GraphNode, materialized: ReadonlySet<number>, isScaledLinear: (node: GraphNode) => boolean): boolean {
   if (node.dtype !== 'int') return materialized.has(node.id) || (!isElementwise(node) && isScaledLinear(node));
   if (node.op === INPUT_OP || materialized.has(node.id) || !isElementwise(node)) return true;
+  if (node.inputs.some((i) => !graph.nodes[i]?.encrypted && graph.nodes[i]?.op !== 'constant')) return true;
   return encryptedInputs(graph, node).length > 1 && isAffineInEncrypted(graph, node);
 }
 
@@ -50,6 +52,14 @@ export function findRegion(
       throw new UnsupportedOperationError(
         `cannot lower '${node.op}' (node %${node.id}) on encrypted values: it is neither an integer linear operation nor elementwise`,
       );
+    }
+    for (const input of node.inputs) {
+      const operand = graph.nodes[input] as GraphNode;
+      if (!operand.encrypted && operand.op !== 'constant') {
+        throw new UnsupportedOperationError(
+          `'${node.op}' (node %${node.id}) reads a clear argument inside a table lookup: a lookup's table must be known at compile time (make that argument a constant, or encrypt it)`,
+        );
+      }
     }
     for (const input of encryptedInputs(graph, node)) {
       const inputNode = graph.nodes[input] as GraphNode;

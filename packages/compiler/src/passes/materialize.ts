@@ -2,7 +2,7 @@ import { INPUT_OP, type Graph, type GraphNode, type NdArray } from '@cml/tracer'
 import { UnsupportedOperationError } from '../errors.js';
 import { planExtremum, type ExtremumPlan } from './extrema.js';
 import { findRegion, type Region } from './fusion.js';
-import { isAffineInEncrypted, probeLinearMap, rationalScale, scaleLinearMap, type LinearMap } from './linear-map.js';
+import { encryptedInputs, isAffineInEncrypted, probeLinearMap, rationalScale, scaleLinearMap, type LinearMap } from './linear-map.js';
 
 /** How one materialized encrypted node is computed. */
 export type NodePlan =
@@ -10,7 +10,9 @@ export type NodePlan =
   /** A linear step; `scale` d > 1 when the node has fractional weights: the ciphertext holds d * value. */
   | { readonly kind: 'linear'; readonly map: LinearMap; readonly scale: number }
   | { readonly kind: 'region'; readonly region: Region }
-  | ExtremumPlan;
+  | ExtremumPlan
+  /** Affine in its encrypted inputs with weights from clear run-time values. */
+  | { readonly kind: 'clear-linear'; readonly sources: readonly number[] };
 
 /**
  * Decides which encrypted nodes become ciphertexts and how: walking from the outputs back,
@@ -41,7 +43,16 @@ export function planMaterialization(graph: Graph, clearValue: (id: number) => Nd
     const node = graph.nodes[id] as GraphNode;
     const plan = planNode(graph, node, materialized, clearValue, scaledMap);
     plans.set(id, plan);
-    const needed = plan.kind === 'linear' ? plan.map.sources : plan.kind === 'region' ? plan.region.frontier : plan.kind === 'extremum' ? [plan.source] : [];
+    const needed =
+      plan.kind === 'linear'
+        ? plan.map.sources
+        : plan.kind === 'region'
+          ? plan.region.frontier
+          : plan.kind === 'extremum'
+            ? [plan.source]
+            : plan.kind === 'clear-linear'
+              ? plan.sources
+              : [];
     for (const input of needed) materialized.add(input);
   }
   return plans;
@@ -62,6 +73,13 @@ function planNode(
   scaledMap: (node: GraphNode) => LinearMap | undefined,
 ): NodePlan {
   if (node.op === INPUT_OP) return { kind: 'input' };
+  const readsRuntimeClear = node.inputs.some((i) => !graph.nodes[i]?.encrypted && graph.nodes[i]?.op !== 'constant');
+  if (readsRuntimeClear) {
+    if (node.dtype === 'int' && isAffineInEncrypted(graph, node)) return { kind: 'clear-linear', sources: encryptedInputs(graph, node) };
+    throw new UnsupportedOperationError(
+      `'${node.op}' (node %${node.id}) combines encrypted values with clear arguments in a non-linear way: only integer linear operations (add, multiply, matmul ...) may read clear arguments`,
+    );
+  }
   if (node.dtype === 'int' && isAffineInEncrypted(graph, node)) {
     const map = probeLinearMap(graph, node, clearValue);
     if (map) return { kind: 'linear', map, scale: 1 };

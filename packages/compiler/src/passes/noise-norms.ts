@@ -30,7 +30,13 @@ export function noiseNorms(program: FheProgram): NoiseNorms {
         }
       }
       factors.set(instruction.output, out);
-    } else {
+    } else if (instruction.kind === 'clear-linear') {
+      // Run-time weights: bounded by the largest row norm seen on the inputset.
+      let input = 0;
+      for (const operand of instruction.operands) if (operand.encrypted) for (const f of factors.get(operand.value) ?? []) input = Math.max(input, f);
+      const size = instruction.shape.reduce((a, b) => a * b, 1);
+      factors.set(instruction.output, new Float64Array(size).fill(instruction.maxNorm2 ** 2 * input));
+    } else if (instruction.kind === 'lookup') {
       const input = factors.get(instruction.input);
       for (const element of instruction.element) maxLookup = Math.max(maxLookup, input?.[element] ?? 1);
       factors.set(instruction.output, new Float64Array(instruction.element.length).fill(1));

@@ -1,6 +1,6 @@
 import { integerTypeFor } from '@cml/tracer';
 import { ParameterSelectionError } from '../errors.js';
-import type { FheProgram, Instruction, LinearInstruction, ProgramInput, ProgramOutput, ProgramValue } from './program.js';
+import type { ClearInstruction, ClearLinearInstruction, ConstantInstruction, FheProgram, Instruction, LinearInstruction, ProgramInput, ProgramOutput, ProgramValue } from './program.js';
 
 /** One term of a linear row: weight * value[element]. */
 export interface LinearTerm {
@@ -36,7 +36,7 @@ export function spanBits(span: number): number {
  */
 export class ProgramBuilder {
   private readonly values: ProgramValue[] = [];
-  private readonly steps: (LinearInstruction | PendingLookup)[] = [];
+  private readonly steps: (Exclude<Instruction, { kind: 'lookup' }> | PendingLookup)[] = [];
   private readonly inputs: ProgramInput[] = [];
   private readonly outputs: { value: number }[] = [];
   /** Bits each lookup needs (input span and output span over the measured window). */
@@ -59,8 +59,29 @@ export class ProgramBuilder {
     const low = type.signed ? -(2 ** (type.bitWidth - 1)) : 0;
     const high = type.signed ? 2 ** (type.bitWidth - 1) - 1 : 2 ** type.bitWidth - 1;
     const value = this.addValue(shape, min, max, node);
-    this.inputs.push({ name, value, shape: [...shape], min: low, max: high });
+    this.inputs.push({ name, encrypted: true, dtype: 'int', value, shape: [...shape], min: low, max: high });
     return value;
+  }
+
+  /** A clear argument (passed to the server as plain numbers). */
+  clearInput(name: string, shape: readonly number[], dtype: 'int' | 'float', node: number): number {
+    const value = this.addValue(shape, 0, 0, node);
+    this.inputs.push({ name, encrypted: false, dtype, value, shape: [...shape], min: 0, max: 0 });
+    return value;
+  }
+
+  /** A clear-side step (constant or clear op); returns its value id. */
+  clearStep(step: Omit<ConstantInstruction, 'output'> | Omit<ClearInstruction, 'output'>, node?: number): number {
+    const output = this.addValue(step.shape, 0, 0, node);
+    this.steps.push({ ...step, output } as ConstantInstruction | ClearInstruction);
+    return output;
+  }
+
+  /** An encrypted step with run-time clear weights; bounds are the node's measured bounds. */
+  clearLinear(step: Omit<ClearLinearInstruction, 'output'>, bounds: { min: number; max: number }, node: number): number {
+    const output = this.addValue(step.shape, bounds.min, bounds.max, node);
+    this.steps.push({ ...step, output });
+    return output;
   }
 
   /** A linear step; `bounds` (measured) replace the interval bounds when given. */
@@ -142,7 +163,7 @@ export class ProgramBuilder {
           'narrow the inputset range, quantize with fewer bits, or drop low bits with roundBitPattern before non-linear operations',
       );
     }
-    const instructions: Instruction[] = this.steps.map((step) => (step.kind === 'linear' ? step : fillTables(step, precision)));
+    const instructions: Instruction[] = this.steps.map((step) => (step.kind === 'pending-lookup' ? fillTables(step, precision) : step));
     const outputs: ProgramOutput[] = this.outputs.map(({ value }) => ({
       value,
       shape: this.value(value).shape,

@@ -50,10 +50,50 @@ export interface LookupInstruction {
   readonly outputOffset: number;
 }
 
-export type Instruction = LinearInstruction | LookupInstruction;
+/** A clear constant (only clear-side instructions read it). */
+export interface ConstantInstruction {
+  readonly kind: 'constant';
+  readonly output: number;
+  readonly data: readonly number[];
+  readonly shape: readonly number[];
+  readonly dtype: 'int' | 'float';
+}
+
+/** A tracer op on clear run-time values (clear arguments, constants): evaluated by the server in the clear. */
+export interface ClearInstruction {
+  readonly kind: 'clear';
+  readonly output: number;
+  readonly op: string;
+  readonly attrs: Readonly<Record<string, unknown>>;
+  readonly inputs: readonly number[];
+  readonly shape: readonly number[];
+  readonly dtype: 'int' | 'float';
+}
+
+/**
+ * An op affine in its encrypted operands whose weights come from clear run-time values (x * y
+ * with y a clear argument): the weights are probed from the op at run time, then applied
+ * as a linear instruction. `maxNorm2` is the largest row 2-norm over the inputset, which the
+ * parameters are sized for; larger run-time weights are refused.
+ */
+export interface ClearLinearInstruction {
+  readonly kind: 'clear-linear';
+  readonly output: number;
+  readonly op: string;
+  readonly attrs: Readonly<Record<string, unknown>>;
+  readonly operands: readonly { readonly value: number; readonly encrypted: boolean; readonly shape: readonly number[]; readonly dtype: 'int' | 'float' }[];
+  readonly shape: readonly number[];
+  readonly dtype: 'int' | 'float';
+  readonly maxNorm2: number;
+}
+
+export type Instruction = LinearInstruction | LookupInstruction | ConstantInstruction | ClearInstruction | ClearLinearInstruction;
 
 export interface ProgramInput {
   readonly name: string;
+  /** Clear arguments are passed to the server as plain numbers. */
+  readonly encrypted: boolean;
+  readonly dtype: 'int' | 'float';
   readonly value: number;
   readonly shape: readonly number[];
   /** Values the client may encrypt: the integer type of the inputset's range. */

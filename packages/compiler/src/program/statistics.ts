@@ -46,9 +46,11 @@ export function circuitStatistics(
     if (instruction.kind === 'lookup') {
       lookups += instruction.element.length;
       tables += instruction.tables.length;
-    } else {
+    } else if (instruction.kind === 'linear') {
       linearInstructions++;
       linearTerms += instruction.termWeight.length;
+    } else if (instruction.kind === 'clear-linear') {
+      linearInstructions++;
     }
   }
   return {

@@ -11,6 +11,7 @@ interface EncryptedHeader {
   readonly precision: number;
   readonly words: number;
   readonly shapes: readonly (readonly number[])[];
+  readonly clear: readonly (readonly number[] | null)[] | null;
 }
 
 /** Ciphertexts to bytes: their (a, b) words, tagged with circuit, keys and parameters. */
@@ -33,6 +34,7 @@ export function serializeEncrypted(values: EncryptedValues): Uint8Array {
     precision: first?.precision ?? 0,
     words,
     shapes: values.shapes,
+    clear: values.clear ?? null,
   };
   return packFrame('encrypted-values', header, new Uint8Array(body.buffer));
 }
@@ -47,8 +49,8 @@ export async function deserializeEncrypted(bytes: Uint8Array, parameters: Parame
   }
   const words = new BigUint64Array(body.buffer, body.byteOffset, body.byteLength / 8);
   let offset = 0;
-  const ciphertexts = header.shapes.map((shape) =>
-    Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => {
+  const ciphertexts = header.shapes.map((shape, k) =>
+    Array.from({ length: header.clear?.[k] ? 0 : shape.reduce((a, b) => a * b, 1) }, () => {
       const ct = new LweCiphertext(tfhe, parameters, 'big', header.precision);
       new BigUint64Array(tfhe.memory.buffer, ct.ptr, header.words).set(words.subarray(offset, offset + header.words));
       offset += header.words;
@@ -56,5 +58,6 @@ export async function deserializeEncrypted(bytes: Uint8Array, parameters: Parame
     }),
   );
   if (offset !== words.length) throw new CorruptedDataError(`ciphertext bytes hold ${words.length} words, the shapes need ${offset}`);
-  return { circuit: header.circuit, keys: header.keys, shapes: header.shapes, ciphertexts };
+  const clear = header.clear ?? undefined;
+  return { circuit: header.circuit, keys: header.keys, shapes: header.shapes, ciphertexts, ...(clear ? { clear } : {}) };
 }

@@ -2,8 +2,11 @@ import { NdArray, array, formatShape, type ClearOperand } from '@cml/tracer';
 import { CircuitUsageError, OutOfBoundsError } from '../errors.js';
 import type { FheProgram } from '../program/program.js';
 
-/** The circuit's arguments as flat integer arrays, checked against each input's shape and compiled range. */
-export function flattenArguments(program: Pick<FheProgram, 'inputs'>, args: readonly ClearOperand[], where: string): number[][] {
+/**
+ * The circuit's arguments: flat integer arrays for encrypted inputs (checked against their
+ * compiled range), NdArrays for clear inputs; every shape is checked.
+ */
+export function flattenArguments(program: Pick<FheProgram, 'inputs'>, args: readonly ClearOperand[], where: string): (number[] | NdArray)[] {
   if (args.length !== program.inputs.length) {
     throw new CircuitUsageError(`${where}: expected ${program.inputs.length} argument(s) (${program.inputs.map((i) => i.name).join(', ')}), got ${args.length}`);
   }
@@ -17,6 +20,7 @@ export function flattenArguments(program: Pick<FheProgram, 'inputs'>, args: read
     if (value.shape.join(',') !== input.shape.join(',')) {
       throw new CircuitUsageError(`${where}: argument '${input.name}' has shape ${formatShape(value.shape)}, expected ${formatShape(input.shape)}`);
     }
+    if (!input.encrypted) return new NdArray(Float64Array.from(value.data), input.shape, input.dtype === 'int' && value.dtype === 'int' ? 'int' : 'float', where);
     return Array.from(value.data, (v) => {
       if (!Number.isInteger(v)) throw new CircuitUsageError(`${where}: argument '${input.name}' holds ${v}, not an integer`);
       if (v < input.min || v > input.max) {

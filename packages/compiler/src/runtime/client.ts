@@ -46,6 +46,7 @@ export class Client {
    * application can share one key pair). The other client keeps ownership.
    */
   shareKeysFrom(other: Client): void {
+    if (other === this) return;
     if (other.spec.parameters.name !== this.spec.parameters.name) {
       throw new CircuitMismatchError(`cannot share keys of parameters ${other.spec.parameters.name} with a circuit using ${this.spec.parameters.name}`);
     }
@@ -77,7 +78,8 @@ export class Client {
       circuit: this.spec.circuit,
       keys: this.keyId,
       shapes: this.spec.inputs.map((input) => input.shape),
-      ciphertexts: flat.map((values) => values.map((v) => encryptValue(key, v, this.spec.precision))),
+      ciphertexts: flat.map((values) => (Array.isArray(values) ? values.map((v) => encryptValue(key, v, this.spec.precision)) : [])),
+      clear: flat.map((values) => (Array.isArray(values) ? null : Array.from(values.data))),
     };
   }
 

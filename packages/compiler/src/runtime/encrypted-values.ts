@@ -8,7 +8,10 @@ export interface EncryptedValues {
   readonly circuit: string;
   readonly keys: string;
   readonly shapes: readonly (readonly number[])[];
+  /** One list per input (or output); empty for a clear argument. */
   readonly ciphertexts: readonly (readonly LweCiphertext[])[];
+  /** Per input: the clear argument's flat values, or null for an encrypted one. Absent for results. */
+  readonly clear?: readonly (readonly number[] | null)[];
 }
 
 /** Frees the WASM memory of every ciphertext. */

@@ -1,4 +1,5 @@
 import type { EvaluationKeys, LweCiphertext } from '@cml/tfhe-wasm';
+import { NdArray } from '@cml/tracer';
 import { CircuitMismatchError, CircuitUsageError, CorruptedDataError } from '../errors.js';
 import { interpret } from '../program/interpreter.js';
 import type { ServerSpec } from './circuit-spec.js';
@@ -38,14 +39,20 @@ export class Server {
     if (args.ciphertexts.length !== program.inputs.length) {
       throw new CircuitUsageError(`run: expected ${program.inputs.length} encrypted arguments, got ${args.ciphertexts.length}`);
     }
-    program.inputs.forEach((input, k) => {
+    const inputs = program.inputs.map((input, k): readonly LweCiphertext[] | NdArray => {
       const size = input.shape.reduce((a, b) => a * b, 1);
+      if (!input.encrypted) {
+        const values = args.clear?.[k];
+        if (!values || values.length !== size) throw new CircuitUsageError(`run: clear argument '${input.name}' needs ${size} values, got ${values?.length ?? 'none'}`);
+        const dtype = input.dtype === 'int' && values.every(Number.isInteger) ? 'int' : 'float';
+        return new NdArray(Float64Array.from(values), input.shape, dtype, 'run');
+      }
       if (args.ciphertexts[k]?.length !== size) throw new CircuitUsageError(`run: argument '${input.name}' needs ${size} ciphertexts, got ${args.ciphertexts[k]?.length}`);
+      return args.ciphertexts[k] as readonly LweCiphertext[];
     });
     const zero = args.ciphertexts.find((list) => list.length > 0)?.[0] as LweCiphertext;
-    const inputs = program.inputs.map((input, k) => args.ciphertexts[k] as readonly LweCiphertext[]);
     // The interpreter returns input ciphertexts themselves when an output is an input: copy them.
-    const owned = new Set(inputs.flat());
+    const owned = new Set(args.ciphertexts.flat());
     const outputs = interpret(program, inputs, fheBackend(keys, program.precision, zero)).map((list) =>
       list.map((ct) => (owned.has(ct) ? ct.clone() : ct)),
     );
