@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Fits the optimizer's cost model (src/optimizer/cost-model.ts) to single-threaded timings of
-// @cml/tfhe-wasm's keyswitch and bootstrap on a few shapes: the 1- to 5-bit presets and
+// @cml/tfhe-wasm's keyswitch and bootstrap on a few shapes: the 1- to 6-bit presets and
 // variants with more bootstrap levels (the noise does not change the work, only the shape).
 // Usage: node bench/optimizer-calibrate.js [--quick]   (after building tfhe-wasm and compiler)
 // Writes bench/optimizer-calibration.json and prints the constants for DEFAULT_COST_MODEL.
@@ -20,7 +20,7 @@ const variant = (bits, pbsBaseLog, pbsLevel) => ({
 });
 const shapes = quick
   ? [byBits(1), byBits(3), byBits(4), variant(4, 11, 3)]
-  : [byBits(1), byBits(2), byBits(3), byBits(4), byBits(5), variant(2, 15, 2), variant(4, 15, 2), variant(4, 11, 3)];
+  : [byBits(1), byBits(2), byBits(3), byBits(4), byBits(5), byBits(6), variant(2, 15, 2), variant(4, 15, 2), variant(4, 11, 3)];
 
 /** Fastest run of fn over at least minSeconds, after a warm-up (the minimum resists other load on the machine). */
 function time(fn) {

@@ -1,12 +1,17 @@
-import { secureStdDev } from './secure-noise.js';
-
 /**
  * The best decomposition base for each level, from the noise formulas of @cml/tfhe-wasm
  * (noise/variance.ts; torus variances, q = 2^64, B = 2^baseLog, l = level). The work of a
  * keyswitch or bootstrap depends on the level only, so for a given level the optimizer
  * simply takes the base with the least noise. Results are cached: they depend on the
  * security level and the search space, never on a circuit.
+ *
+ * The terms are restated here, split per external product / per input coefficient, because
+ * the search evaluates them millions of times without building ParameterSet objects;
+ * decompositions.test.ts checks them against @cml/tfhe-wasm's functions, and every chosen set
+ * is reported through those functions.
  */
+import { secureStdDev } from './secure-noise.js';
+
 const Q_INV_SQ = 2 ** -128;
 
 export interface Decomposition {
