@@ -9,7 +9,9 @@ import { SeededRandom, compile } from '../dist/index.js';
 
 const random = new SeededRandom(7);
 const range = (lo, hi) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-const weights = Array.from({ length: 10 }, () => Array.from({ length: 10 }, () => random.int(-1, 1)));
+const weights = Array.from({ length: 10 }, () =>
+  Array.from({ length: 10 }, () => random.int(-1, 1)),
+);
 const vector = () => Array.from({ length: 10 }, () => random.int(0, 1));
 
 /** A chain of `steps` lookups: y <- ((y + x) * multiplier + 1) mod modulus (odd multiplier: all residues occur); each sum is materialized before its lookup. */
@@ -28,7 +30,11 @@ const circuits = [
     fn: (x) => np.relu(np.matmul(weights, x)),
     inputset: [...Array.from({ length: 30 }, vector), new Array(10).fill(0), new Array(10).fill(1)],
   },
-  { name: 'univariate float: int(10 sin(x))', fn: (x) => np.sin(x).mul(10).astype('int'), inputset: range(0, 15) },
+  {
+    name: 'univariate float: int(10 sin(x))',
+    fn: (x) => np.sin(x).mul(10).astype('int'),
+    inputset: range(0, 15),
+  },
   {
     name: 'encrypted x encrypted product',
     fn: (x, y) => x.mul(y),
@@ -85,7 +91,9 @@ for (const circuit of circuits) {
 }
 
 const fmt = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
-console.log('| circuit | P | lookups | norm2 | compile ms | keygen ms | run ms | ms/lookup | model ms | correct |');
+console.log(
+  '| circuit | P | lookups | norm2 | compile ms | keygen ms | run ms | ms/lookup | model ms | correct |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   console.log(
@@ -94,5 +102,9 @@ for (const r of results) {
 }
 writeFileSync(
   new URL('./results.json', import.meta.url),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, results }, null, 2) + '\n',
+  JSON.stringify(
+    { date: new Date().toISOString(), node: process.version, cpus: cpus().length, results },
+    null,
+    2,
+  ) + '\n',
 );

@@ -97,7 +97,10 @@ export class Circuit {
   /** Exact integer execution of the program (inputs outside the compiled range throw OutOfBoundsError). */
   clear(...args: ClearOperand[]): NdArray[] {
     const inputs = flattenArguments(this.program, args, 'clear');
-    return outputArrays(this.program, interpret(this.program, inputs, clearBackend(this.program.precision)));
+    return outputArrays(
+      this.program,
+      interpret(this.program, inputs, clearBackend(this.program.precision)),
+    );
   }
 
   /**
@@ -112,7 +115,9 @@ export class Circuit {
     const { precision } = this.program;
     const inputs = flattenArguments(this.program, args, 'simulate');
     const flat = interpret(this.program, inputs, simulateBackend(precision, options));
-    const decoded = flat.map((values, k) => values.map((v) => decodeMessage(v, precision, this.program.outputs[k]?.signed ?? false)));
+    const decoded = flat.map((values, k) =>
+      values.map((v) => decodeMessage(v, precision, this.program.outputs[k]?.signed ?? false)),
+    );
     return outputArrays(this.program, decoded);
   }
 
@@ -124,7 +129,8 @@ export class Circuit {
       .filter((node) => node.encrypted)
       .map((node) => {
         const b = this.bounds[node.id];
-        const type = b?.bitWidth === undefined ? 'float' : `${b.signed ? 'int' : 'uint'}${b.bitWidth}`;
+        const type =
+          b?.bitWidth === undefined ? 'float' : `${b.signed ? 'int' : 'uint'}${b.bitWidth}`;
         return `  %${node.id} ${node.op}: ${type} in [${b?.min}, ${b?.max}]`;
       });
     return [

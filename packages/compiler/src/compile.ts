@@ -46,7 +46,14 @@ export function compileGraph(
   };
   const plans = planMaterialization(optimized, clearValue);
   const sampleValues = (): NdArray[][] => samples.map((sample) => evaluateAll(optimized, sample));
-  const program = lowerToProgram({ graph: optimized, bounds, plans, clearValue, sampleValues, maxPrecision: resolved.maxPrecision });
+  const program = lowerToProgram({
+    graph: optimized,
+    bounds,
+    plans,
+    clearValue,
+    sampleValues,
+    maxPrecision: resolved.maxPrecision,
+  });
   const norms = noiseNorms(program);
   const lookups = program.instructions.reduce(
     (n, i) => n + (i.kind === 'lookup' ? i.element.length : 0),

@@ -26,8 +26,14 @@ describe('random traced functions', () => {
       compiled++;
       for (const sample of samples as ClearOperand[][]) {
         const expected = plain(evaluate(graph, sample));
-        expect({ seed, result: plain(circuit.simulate(...sample)) }).toEqual({ seed, result: expected });
-        expect({ seed, result: plain(circuit.clear(...sample)) }).toEqual({ seed, result: expected });
+        expect({ seed, result: plain(circuit.simulate(...sample)) }).toEqual({
+          seed,
+          result: expected,
+        });
+        expect({ seed, result: plain(circuit.clear(...sample)) }).toEqual({
+          seed,
+          result: expected,
+        });
       }
     }
     expect(compiled).toBeGreaterThan(250);

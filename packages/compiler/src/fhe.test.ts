@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { evaluate, np, trace, type ClearOperand, type NdArray, type Sample, type Tracer } from '@cml/tracer';
+import {
+  evaluate,
+  np,
+  trace,
+  type ClearOperand,
+  type NdArray,
+  type Sample,
+  type Tracer,
+} from '@cml/tracer';
 import type { Circuit } from './circuit.js';
 import { compile, compileGraph } from './compile.js';
 import { ParameterSelectionError } from './errors.js';
@@ -28,17 +36,39 @@ describe('encrypted execution with 128-bit parameters', () => {
   });
 
   it('decrypts the clear result of a lookup on a signed value', async () => {
-    const circuit = compile((x: Tracer) => np.relu(x.sub(2)).mul(-1), { x: 'encrypted' }, [0, 1, 2, 3]);
-    for (const x of [0, 1, 3]) expect(await runEncrypted(circuit, [x])).toEqual([[-Math.max(x - 2, 0) + 0]]);
+    const circuit = compile(
+      (x: Tracer) => np.relu(x.sub(2)).mul(-1),
+      { x: 'encrypted' },
+      [0, 1, 2, 3],
+    );
+    for (const x of [0, 1, 3])
+      expect(await runEncrypted(circuit, [x])).toEqual([[-Math.max(x - 2, 0) + 0]]);
   });
 
   it('runs clear arguments beside encrypted ones', async () => {
     const inputset = [
-      [[0, 1], [[1, -1], [1, 1]]],
-      [[3, 2], [[0, 1], [-1, 1]]],
+      [
+        [0, 1],
+        [
+          [1, -1],
+          [1, 1],
+        ],
+      ],
+      [
+        [3, 2],
+        [
+          [0, 1],
+          [-1, 1],
+        ],
+      ],
     ];
-    const circuit = compile((x: Tracer, w: Tracer) => np.relu(np.matmul(w, x)), { x: 'encrypted', w: 'clear' }, inputset);
-    for (const sample of inputset) expect(await runEncrypted(circuit, sample)).toEqual(plain(evaluate(circuit.graph, sample)));
+    const circuit = compile(
+      (x: Tracer, w: Tracer) => np.relu(np.matmul(w, x)),
+      { x: 'encrypted', w: 'clear' },
+      inputset,
+    );
+    for (const sample of inputset)
+      expect(await runEncrypted(circuit, sample)).toEqual(plain(evaluate(circuit.graph, sample)));
   });
 
   it('matches the clear evaluation of random functions', async () => {
@@ -55,7 +85,10 @@ describe('encrypted execution with 128-bit parameters', () => {
       }
       if (circuit.program.precision > 4 || circuit.statistics.lookups > 12) continue;
       const sample = samples[0] as ClearOperand[];
-      expect({ seed, result: await runEncrypted(circuit, sample) }).toEqual({ seed, result: plain(evaluate(graph, sample)) });
+      expect({ seed, result: await runEncrypted(circuit, sample) }).toEqual({
+        seed,
+        result: plain(evaluate(graph, sample)),
+      });
       checked++;
     }
     expect(checked).toBe(12);

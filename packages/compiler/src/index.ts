@@ -8,7 +8,13 @@ export { type CompilationConfig } from './config.js';
 export * from './optimizer/index.js';
 export * from './errors.js';
 export { chooseParameters, type ParameterChoice, type ParameterConstraints } from './parameters.js';
-export type { FheProgram, Instruction, LinearInstruction, LookupInstruction, ProgramValue } from './program/program.js';
+export type {
+  FheProgram,
+  Instruction,
+  LinearInstruction,
+  LookupInstruction,
+  ProgramValue,
+} from './program/program.js';
 export { interpret, type Backend } from './program/interpreter.js';
 export type { SimulationOptions } from './program/simulate-backend.js';
 export type { CircuitStatistics } from './program/statistics.js';

@@ -1,6 +1,10 @@
 import type { ParameterSet } from '@cml/tfhe-wasm';
 import { ParameterSelectionError } from './errors.js';
-import { NoParametersError, optimizeParameters, type OptimizationReport } from './optimizer/index.js';
+import {
+  NoParametersError,
+  optimizeParameters,
+  type OptimizationReport,
+} from './optimizer/index.js';
 
 export interface ParameterConstraints {
   /** P: message bits of the circuit (lookup inputs and decrypted results). */
@@ -52,9 +56,15 @@ export function chooseParameters(constraints: ParameterConstraints): ParameterCh
       lookupCount: roundUpCount(constraints.lookups),
       pError: constraints.pError,
       ...(constraints.globalPError === undefined ? {} : { globalPError: constraints.globalPError }),
-      lookupFreeOutput: { precision: constraints.precision, norm2: roundUpNorm(constraints.outputNorm2), count: roundUpCount(constraints.outputs) },
+      lookupFreeOutput: {
+        precision: constraints.precision,
+        norm2: roundUpNorm(constraints.outputNorm2),
+        count: roundUpCount(constraints.outputs),
+      },
     });
-    const events = constraints.lookups * 2 ** report.log2PFail + constraints.outputs * 2 ** (report.outputLog2PFail ?? -Infinity);
+    const events =
+      constraints.lookups * 2 ** report.log2PFail +
+      constraints.outputs * 2 ** (report.outputLog2PFail ?? -Infinity);
     return { parameters, log2PError: report.log2PFail, globalPError: Math.min(1, events), report };
   } catch (error) {
     if (error instanceof NoParametersError) throw new ParameterSelectionError(error.message);

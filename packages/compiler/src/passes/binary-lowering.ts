@@ -20,21 +20,34 @@ const COMPARISONS = new Set(['greater', 'greaterEqual', 'less', 'lessEqual', 'eq
 export function lowerBinaryRegion(context: LoweringContext, region: Region): number {
   const { graph } = context;
   const root = graph.nodes[region.root] as GraphNode;
-  const direct = region.nodes.length === 1 && region.frontier.length === 2 && root.inputs.length === 2;
+  const direct =
+    region.nodes.length === 1 && region.frontier.length === 2 && root.inputs.length === 2;
   const [a, b] = root.inputs as [number, number];
-  const inputsAreInts = direct && a !== b && root.inputs.every((i) => graph.nodes[i]?.dtype === 'int');
+  const inputsAreInts =
+    direct && a !== b && root.inputs.every((i) => graph.nodes[i]?.dtype === 'int');
   if (inputsAreInts && root.op === 'multiply') return lowerProduct(context, root, a, b);
   if (inputsAreInts && COMPARISONS.has(root.op)) return lowerComparison(context, root, a, b);
-  if (inputsAreInts && (root.op === 'maximum' || root.op === 'minimum')) return lowerExtremum(context, root, a, b);
+  if (inputsAreInts && (root.op === 'maximum' || root.op === 'minimum'))
+    return lowerExtremum(context, root, a, b);
   return lowerPacked(context, region);
 }
 
 /** Rows reading sum_k weight_k * node_k, each broadcast to `shape`. */
-function combination(context: LoweringContext, shape: readonly number[], terms: readonly { node: number; weight: number }[]): LinearTerm[][] {
-  const maps = terms.map(({ node }) => broadcastSourceElements(shape, (context.graph.nodes[node] as GraphNode).shape));
+function combination(
+  context: LoweringContext,
+  shape: readonly number[],
+  terms: readonly { node: number; weight: number }[],
+): LinearTerm[][] {
+  const maps = terms.map(({ node }) =>
+    broadcastSourceElements(shape, (context.graph.nodes[node] as GraphNode).shape),
+  );
   const size = shape.reduce((x, y) => x * y, 1);
   return Array.from({ length: size }, (_, i) =>
-    terms.map(({ node, weight }, k) => ({ value: context.valueOf(node), element: maps[k]?.[i] as number, weight })),
+    terms.map(({ node, weight }, k) => ({
+      value: context.valueOf(node),
+      element: maps[k]?.[i] as number,
+      weight,
+    })),
   );
 }
 
@@ -48,8 +61,22 @@ function lowerProduct(context: LoweringContext, root: GraphNode, a: number, b: n
   const { builder } = context;
   const size = root.shape.reduce((x, y) => x * y, 1);
   const zeros = new Array<number>(size).fill(0);
-  const sum = builder.linear(root.shape, combination(context, root.shape, [{ node: a, weight: 1 }, { node: b, weight: 1 }]), zeros);
-  const difference = builder.linear(root.shape, combination(context, root.shape, [{ node: a, weight: 1 }, { node: b, weight: -1 }]), zeros);
+  const sum = builder.linear(
+    root.shape,
+    combination(context, root.shape, [
+      { node: a, weight: 1 },
+      { node: b, weight: 1 },
+    ]),
+    zeros,
+  );
+  const difference = builder.linear(
+    root.shape,
+    combination(context, root.shape, [
+      { node: a, weight: 1 },
+      { node: b, weight: -1 },
+    ]),
+    zeros,
+  );
   const quarterSquare = uniformColumn(size, (v) => Math.floor((v * v) / 4));
   const high = builder.lookup(sum, root.shape, identity(size), quarterSquare);
   const low = builder.lookup(difference, root.shape, identity(size), quarterSquare);
@@ -64,8 +91,19 @@ function lowerComparison(context: LoweringContext, root: GraphNode, a: number, b
   const { builder, graph } = context;
   const size = root.shape.reduce((x, y) => x * y, 1);
   const zeros = new Array<number>(size).fill(0);
-  const difference = builder.linear(root.shape, combination(context, root.shape, [{ node: a, weight: 1 }, { node: b, weight: -1 }]), zeros);
-  const compare = regionEvaluator(graph, { root: root.id, nodes: [root.id], frontier: [a, b] }, context.clearValue);
+  const difference = builder.linear(
+    root.shape,
+    combination(context, root.shape, [
+      { node: a, weight: 1 },
+      { node: b, weight: -1 },
+    ]),
+    zeros,
+  );
+  const compare = regionEvaluator(
+    graph,
+    { root: root.id, nodes: [root.id], frontier: [a, b] },
+    context.clearValue,
+  );
   return builder.lookup(difference, root.shape, identity(size), (d) => compare([d, 0]), root.id);
 }
 
@@ -73,9 +111,23 @@ function lowerExtremum(context: LoweringContext, root: GraphNode, a: number, b: 
   const { builder } = context;
   const size = root.shape.reduce((x, y) => x * y, 1);
   const zeros = new Array<number>(size).fill(0);
-  const difference = builder.linear(root.shape, combination(context, root.shape, [{ node: a, weight: 1 }, { node: b, weight: -1 }]), zeros);
-  const relu = builder.lookup(difference, root.shape, identity(size), uniformColumn(size, (d) => Math.max(d, 0)));
-  const base = combination(context, root.shape, [{ node: root.op === 'maximum' ? b : a, weight: 1 }]);
+  const difference = builder.linear(
+    root.shape,
+    combination(context, root.shape, [
+      { node: a, weight: 1 },
+      { node: b, weight: -1 },
+    ]),
+    zeros,
+  );
+  const relu = builder.lookup(
+    difference,
+    root.shape,
+    identity(size),
+    uniformColumn(size, (d) => Math.max(d, 0)),
+  );
+  const base = combination(context, root.shape, [
+    { node: root.op === 'maximum' ? b : a, weight: 1 },
+  ]);
   const sign = root.op === 'maximum' ? 1 : -1;
   const rows = base.map((row, i) => [...row, { value: relu, element: i, weight: sign }]);
   return builder.linear(root.shape, rows, zeros, root.id);
@@ -95,7 +147,11 @@ function lowerPacked(context: LoweringContext, region: Region): number {
   }
   const terms = region.frontier.map((node, k) => ({ node, weight: strides[k] as number }));
   const offset = -ranges.reduce((acc, range, k) => acc + range.min * (strides[k] as number), 0);
-  const packed = builder.linear(root.shape, combination(context, root.shape, terms), new Array<number>(size).fill(offset));
+  const packed = builder.linear(
+    root.shape,
+    combination(context, root.shape, terms),
+    new Array<number>(size).fill(offset),
+  );
   const evaluate = regionEvaluator(graph, region, context.clearValue, context.scaleOf);
   const count = stride;
   return builder.lookup(
@@ -104,7 +160,10 @@ function lowerPacked(context: LoweringContext, region: Region): number {
     identity(size),
     (code) => {
       if (code < 0 || code >= count) return undefined;
-      const values = ranges.map((range, k) => range.min + (Math.floor(code / (strides[k] as number)) % (range.max - range.min + 1)));
+      const values = ranges.map(
+        (range, k) =>
+          range.min + (Math.floor(code / (strides[k] as number)) % (range.max - range.min + 1)),
+      );
       return evaluate(values);
     },
     root.id,
@@ -112,10 +171,17 @@ function lowerPacked(context: LoweringContext, region: Region): number {
 }
 
 /** A tree of pairwise maxima (or minima) over each group; all pairs of one level share three instructions. */
-export function lowerExtremumTree(context: LoweringContext, root: GraphNode, plan: ExtremumPlan, measured: NodeBounds): number {
+export function lowerExtremumTree(
+  context: LoweringContext,
+  root: GraphNode,
+  plan: ExtremumPlan,
+  measured: NodeBounds,
+): number {
   const { builder } = context;
   const sign = plan.mode === 'max' ? 1 : -1;
-  let groups: LinearTerm[][] = plan.groups.map((group) => group.map((element) => ({ value: context.valueOf(plan.source), element, weight: 1 })));
+  let groups: LinearTerm[][] = plan.groups.map((group) =>
+    group.map((element) => ({ value: context.valueOf(plan.source), element, weight: 1 })),
+  );
   while (groups.some((group) => group.length > 1)) {
     const pairs: [LinearTerm, LinearTerm][] = [];
     const next: LinearTerm[][] = groups.map((group) => {
@@ -129,16 +195,33 @@ export function lowerExtremumTree(context: LoweringContext, root: GraphNode, pla
     });
     const shape = [pairs.length];
     const zeros = new Array<number>(pairs.length).fill(0);
-    const difference = builder.linear(shape, pairs.map(([a, b]) => [a, { ...b, weight: -1 }]), zeros);
-    const relu = builder.lookup(difference, shape, identity(pairs.length), uniformColumn(pairs.length, (d) => Math.max(d, 0)));
+    const difference = builder.linear(
+      shape,
+      pairs.map(([a, b]) => [a, { ...b, weight: -1 }]),
+      zeros,
+    );
+    const relu = builder.lookup(
+      difference,
+      shape,
+      identity(pairs.length),
+      uniformColumn(pairs.length, (d) => Math.max(d, 0)),
+    );
     // max(a, b) = b + relu(a - b);  min(a, b) = a - relu(a - b).
     const extremum = builder.linear(
       shape,
       pairs.map(([a, b], i) => [sign > 0 ? b : a, { value: relu, element: i, weight: sign }]),
       zeros,
     );
-    groups = next.map((group) => group.map((term) => (term.value === -1 ? { ...term, value: extremum } : term)));
+    groups = next.map((group) =>
+      group.map((term) => (term.value === -1 ? { ...term, value: extremum } : term)),
+    );
   }
   const rows = groups.map((group) => group.slice(0, 1));
-  return builder.linear(root.shape, rows, new Array<number>(rows.length).fill(0), root.id, measured);
+  return builder.linear(
+    root.shape,
+    rows,
+    new Array<number>(rows.length).fill(0),
+    root.id,
+    measured,
+  );
 }

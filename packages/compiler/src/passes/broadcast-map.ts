@@ -1,5 +1,8 @@
 /** For each element of `outShape`, the element of `srcShape` that broadcasting reads (numpy rules). */
-export function broadcastSourceElements(outShape: readonly number[], srcShape: readonly number[]): number[] {
+export function broadcastSourceElements(
+  outShape: readonly number[],
+  srcShape: readonly number[],
+): number[] {
   const size = outShape.reduce((a, b) => a * b, 1);
   const offset = outShape.length - srcShape.length;
   const srcStrides = srcShape.map((_, axis) => srcShape.slice(axis + 1).reduce((a, b) => a * b, 1));
@@ -12,7 +15,8 @@ export function broadcastSourceElements(outShape: readonly number[], srcShape: r
       const coordinate = rest % dim;
       rest = Math.floor(rest / dim);
       const srcAxis = axis - offset;
-      if (srcAxis >= 0 && (srcShape[srcAxis] as number) !== 1) src += coordinate * (srcStrides[srcAxis] as number);
+      if (srcAxis >= 0 && (srcShape[srcAxis] as number) !== 1)
+        src += coordinate * (srcStrides[srcAxis] as number);
     }
     result.push(src);
   }

@@ -12,7 +12,10 @@ export function eliminateDeadNodes(graph: Graph): Graph {
   for (const node of graph.nodes) {
     if (!live.has(node.id)) continue;
     const { id: _id, ...rest } = node;
-    newId.set(node.id, builder.add({ ...rest, inputs: node.inputs.map((i) => newId.get(i) as number) }));
+    newId.set(
+      node.id,
+      builder.add({ ...rest, inputs: node.inputs.map((i) => newId.get(i) as number) }),
+    );
   }
   return builder.finish(
     graph.inputs.map((i) => newId.get(i) as number),

@@ -2,7 +2,11 @@ import type { Graph, GraphNode, NdArray } from '@cml/tracer';
 import { probeLinearMap } from './linear-map.js';
 
 /** Reductions that keep one of several encrypted values, and the linear op with the same windows. */
-const WINDOW_TWIN: Readonly<Record<string, string>> = { max: 'sum', min: 'sum', maxPool2d: 'avgPool2d' };
+const WINDOW_TWIN: Readonly<Record<string, string>> = {
+  max: 'sum',
+  min: 'sum',
+  maxPool2d: 'avgPool2d',
+};
 
 export interface ExtremumPlan {
   readonly kind: 'extremum';
@@ -17,10 +21,15 @@ export interface ExtremumPlan {
  * off the linear twin (sum, avgPool2d with the same attributes) by probing, and lowered to a
  * tree of pairwise maxima, each b + relu(a - b): one lookup per pair, log2(window) levels.
  */
-export function planExtremum(graph: Graph, node: GraphNode, clearValue: (id: number) => NdArray): ExtremumPlan | undefined {
+export function planExtremum(
+  graph: Graph,
+  node: GraphNode,
+  clearValue: (id: number) => NdArray,
+): ExtremumPlan | undefined {
   const twin = WINDOW_TWIN[node.op];
   const source = node.inputs[0];
-  if (!twin || node.dtype !== 'int' || node.inputs.length !== 1 || source === undefined) return undefined;
+  if (!twin || node.dtype !== 'int' || node.inputs.length !== 1 || source === undefined)
+    return undefined;
   const map = probeLinearMap(graph, { ...node, op: twin, dtype: 'float' }, clearValue, false);
   if (!map) return undefined;
   const groups = map.rows.map((row) => row.map((term) => term.element));

@@ -3,7 +3,14 @@ import { UnsupportedOperationError } from '../errors.js';
 import { encryptedInputs, isAffineInEncrypted } from './linear-map.js';
 
 /** Op categories that act value by value (with broadcasting): they can be fused into a table. */
-const ELEMENTWISE = new Set(['elementwise-unary', 'elementwise-binary', 'elementwise-ternary', 'comparison', 'lookup', 'marker']);
+const ELEMENTWISE = new Set([
+  'elementwise-unary',
+  'elementwise-binary',
+  'elementwise-ternary',
+  'comparison',
+  'lookup',
+  'marker',
+]);
 
 export function isElementwise(node: GraphNode): boolean {
   return node.op !== INPUT_OP && node.op !== 'constant' && ELEMENTWISE.has(getOp(node.op).category);
@@ -29,10 +36,17 @@ export interface Region {
  * float linear combination with rational weights (mean, average pooling), read as d times
  * its value.
  */
-function isFrontier(graph: Graph, node: GraphNode, materialized: ReadonlySet<number>, isScaledLinear: (node: GraphNode) => boolean): boolean {
-  if (node.dtype !== 'int') return materialized.has(node.id) || (!isElementwise(node) && isScaledLinear(node));
+function isFrontier(
+  graph: Graph,
+  node: GraphNode,
+  materialized: ReadonlySet<number>,
+  isScaledLinear: (node: GraphNode) => boolean,
+): boolean {
+  if (node.dtype !== 'int')
+    return materialized.has(node.id) || (!isElementwise(node) && isScaledLinear(node));
   if (node.op === INPUT_OP || materialized.has(node.id) || !isElementwise(node)) return true;
-  if (node.inputs.some((i) => !graph.nodes[i]?.encrypted && graph.nodes[i]?.op !== 'constant')) return true;
+  if (node.inputs.some((i) => !graph.nodes[i]?.encrypted && graph.nodes[i]?.op !== 'constant'))
+    return true;
   return encryptedInputs(graph, node).length > 1 && isAffineInEncrypted(graph, node);
 }
 
@@ -76,5 +90,9 @@ export function findRegion(
       }
     }
   }
-  return { root, nodes: [...nodes].sort((a, b) => a - b), frontier: [...frontier].sort((a, b) => a - b) };
+  return {
+    root,
+    nodes: [...nodes].sort((a, b) => a - b),
+    frontier: [...frontier].sort((a, b) => a - b),
+  };
 }

@@ -12,7 +12,14 @@ export class GraphBuilder {
 
   constant(value: Float64Array, shape: readonly number[], dtype: DType): number {
     const attrs: Attrs = { value: Array.from(value) };
-    return this.add({ op: CONSTANT_OP, inputs: [], attrs, shape: [...shape], dtype, encrypted: false });
+    return this.add({
+      op: CONSTANT_OP,
+      inputs: [],
+      attrs,
+      shape: [...shape],
+      dtype,
+      encrypted: false,
+    });
   }
 
   finish(inputs: readonly number[], outputs: readonly number[]): Graph {
@@ -41,7 +48,11 @@ export function rewriteGraph(
 }
 
 /** Copies a node with new inputs. */
-export function copyNode(node: GraphNode, inputs: readonly number[], builder: GraphBuilder): number {
+export function copyNode(
+  node: GraphNode,
+  inputs: readonly number[],
+  builder: GraphBuilder,
+): number {
   const { id: _id, ...rest } = node;
   return builder.add({ ...rest, inputs: [...inputs] });
 }

@@ -30,7 +30,9 @@ export function isAffineInEncrypted(graph: Graph, node: GraphNode): boolean {
   const encrypted = encryptedInputs(graph, node);
   if (encrypted.length === 0) return false;
   if (op.jointlyLinear) return true;
-  const positions = node.inputs.flatMap((input, position) => (graph.nodes[input]?.encrypted ? [position] : []));
+  const positions = node.inputs.flatMap((input, position) =>
+    graph.nodes[input]?.encrypted ? [position] : [],
+  );
   return encrypted.length === 1 && positions.length === 1 && isLinearIn(op, positions[0] as number);
 }
 
@@ -79,7 +81,12 @@ export function probeLinearMap(
 }
 
 function zerosLike(node: GraphNode): NdArray {
-  return new NdArray(new Float64Array(node.shape.reduce((a, b) => a * b, 1)), node.shape, node.dtype, 'probe');
+  return new NdArray(
+    new Float64Array(node.shape.reduce((a, b) => a * b, 1)),
+    node.shape,
+    node.dtype,
+    'probe',
+  );
 }
 
 /** The largest denominator tried when a linear map has fractional weights (mean over 4096 values). */
@@ -92,7 +99,8 @@ const MAX_DENOMINATOR = 4096;
  */
 export function rationalScale(map: LinearMap): number | undefined {
   const numbers = [...map.bias, ...map.rows.flatMap((row) => row.map((term) => term.weight))];
-  const isInteger = (v: number): boolean => Math.abs(v - Math.round(v)) <= 1e-9 * Math.max(1, Math.abs(v));
+  const isInteger = (v: number): boolean =>
+    Math.abs(v - Math.round(v)) <= 1e-9 * Math.max(1, Math.abs(v));
   for (let d = 1; d <= MAX_DENOMINATOR; d++) {
     if (numbers.every((v) => isInteger(v * d))) return d;
   }
@@ -103,7 +111,9 @@ export function rationalScale(map: LinearMap): number | undefined {
 export function scaleLinearMap(map: LinearMap, d: number): LinearMap {
   return {
     sources: map.sources,
-    rows: map.rows.map((row) => row.map((term) => ({ ...term, weight: Math.round(term.weight * d) }))),
+    rows: map.rows.map((row) =>
+      row.map((term) => ({ ...term, weight: Math.round(term.weight * d) })),
+    ),
     bias: map.bias.map((b) => Math.round(b * d)),
   };
 }

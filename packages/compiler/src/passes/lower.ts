@@ -29,7 +29,14 @@ export interface LoweringContext {
 }
 
 /** Emits the FHE program of a planned graph: inputs, linear steps and table lookups, in node order. */
-export function lowerToProgram({ graph, bounds, plans, clearValue, maxPrecision, sampleValues }: LoweringInput): FheProgram {
+export function lowerToProgram({
+  graph,
+  bounds,
+  plans,
+  clearValue,
+  maxPrecision,
+  sampleValues,
+}: LoweringInput): FheProgram {
   const builder = new ProgramBuilder();
   const values = new Map<number, number>();
   const valueOf = (node: number): number => {
@@ -38,12 +45,22 @@ export function lowerToProgram({ graph, bounds, plans, clearValue, maxPrecision,
     return value;
   };
   const scales = new Map<number, number>();
-  const context: LoweringContext = { graph, builder, valueOf, clearValue, scaleOf: (id) => scales.get(id) ?? 1 };
+  const context: LoweringContext = {
+    graph,
+    builder,
+    valueOf,
+    clearValue,
+    scaleOf: (id) => scales.get(id) ?? 1,
+  };
   const clearValues = new Map<number, number>();
   for (const id of graph.inputs) {
     const node = graph.nodes[id] as GraphNode;
     const measured = bounds[id] as NodeBounds;
-    if (node.encrypted) values.set(id, builder.input(inputName(graph, id), node.shape, measured.min, measured.max, id));
+    if (node.encrypted)
+      values.set(
+        id,
+        builder.input(inputName(graph, id), node.shape, measured.min, measured.max, id),
+      );
     else clearValues.set(id, builder.clearInput(inputName(graph, id), node.shape, node.dtype, id));
   }
   /** The clear program value of a clear node, emitting its constant / clear op steps on first use. */
@@ -53,8 +70,26 @@ export function lowerToProgram({ graph, bounds, plans, clearValue, maxPrecision,
     const node = graph.nodes[id] as GraphNode;
     const value =
       node.op === 'constant'
-        ? builder.clearStep({ kind: 'constant', data: node.attrs['value'] as number[], shape: node.shape, dtype: node.dtype }, id)
-        : builder.clearStep({ kind: 'clear', op: node.op, attrs: node.attrs, inputs: node.inputs.map(clearValueOf), shape: node.shape, dtype: node.dtype }, id);
+        ? builder.clearStep(
+            {
+              kind: 'constant',
+              data: node.attrs['value'] as number[],
+              shape: node.shape,
+              dtype: node.dtype,
+            },
+            id,
+          )
+        : builder.clearStep(
+            {
+              kind: 'clear',
+              op: node.op,
+              attrs: node.attrs,
+              inputs: node.inputs.map(clearValueOf),
+              shape: node.shape,
+              dtype: node.dtype,
+            },
+            id,
+          );
     clearValues.set(id, value);
     return value;
   };
@@ -63,10 +98,22 @@ export function lowerToProgram({ graph, bounds, plans, clearValue, maxPrecision,
     if (!plan || plan.kind === 'input') continue;
     const measured = bounds[node.id] as NodeBounds;
     if (plan.kind === 'clear-linear') {
-      values.set(node.id, lowerClearLinear(graph, node, measured, sampleValues(), { builder, valueOf, clearValueOf }));
+      values.set(
+        node.id,
+        lowerClearLinear(graph, node, measured, sampleValues(), { builder, valueOf, clearValueOf }),
+      );
     } else if (plan.kind === 'linear') {
-      const rows = plan.map.rows.map((row) => row.map((t): LinearTerm => ({ value: valueOf(t.source), element: t.element, weight: t.weight })));
-      const bounds = { min: Math.round(measured.min * plan.scale), max: Math.round(measured.max * plan.scale) };
+      const rows = plan.map.rows.map((row) =>
+        row.map((t): LinearTerm => ({
+          value: valueOf(t.source),
+          element: t.element,
+          weight: t.weight,
+        })),
+      );
+      const bounds = {
+        min: Math.round(measured.min * plan.scale),
+        max: Math.round(measured.max * plan.scale),
+      };
       values.set(node.id, builder.linear(node.shape, rows, plan.map.bias, node.id, bounds));
       if (plan.scale !== 1) scales.set(node.id, plan.scale);
     } else if (plan.kind === 'extremum') {
@@ -98,17 +145,44 @@ function lowerClearLinear(
   node: GraphNode,
   measured: NodeBounds,
   samples: readonly (readonly NdArray[])[],
-  { builder, valueOf, clearValueOf }: { builder: ProgramBuilder; valueOf: (id: number) => number; clearValueOf: (id: number) => number },
+  {
+    builder,
+    valueOf,
+    clearValueOf,
+  }: {
+    builder: ProgramBuilder;
+    valueOf: (id: number) => number;
+    clearValueOf: (id: number) => number;
+  },
 ): number {
   const operands = node.inputs.map((id) => {
     const input = graph.nodes[id] as GraphNode;
-    return { value: input.encrypted ? valueOf(id) : clearValueOf(id), encrypted: input.encrypted, shape: input.shape, dtype: input.dtype };
+    return {
+      value: input.encrypted ? valueOf(id) : clearValueOf(id),
+      encrypted: input.encrypted,
+      shape: input.shape,
+      dtype: input.dtype,
+    };
   });
-  const step = { kind: 'clear-linear' as const, output: -1, op: node.op, attrs: node.attrs, operands, shape: node.shape, dtype: node.dtype, maxNorm2: Infinity };
+  const step = {
+    kind: 'clear-linear' as const,
+    output: -1,
+    op: node.op,
+    attrs: node.attrs,
+    operands,
+    shape: node.shape,
+    dtype: node.dtype,
+    maxNorm2: Infinity,
+  };
   let maxNorm2 = 0;
   for (const sample of samples) {
-    const byValue = new Map(node.inputs.map((id, k) => [operands[k]?.value as number, sample[id] as NdArray]));
-    maxNorm2 = Math.max(maxNorm2, maxRowNorm2(resolveClearLinear(step, (value) => byValue.get(value) as NdArray)));
+    const byValue = new Map(
+      node.inputs.map((id, k) => [operands[k]?.value as number, sample[id] as NdArray]),
+    );
+    maxNorm2 = Math.max(
+      maxNorm2,
+      maxRowNorm2(resolveClearLinear(step, (value) => byValue.get(value) as NdArray)),
+    );
   }
   const { output: _output, ...instruction } = step;
   return builder.clearLinear({ ...instruction, maxNorm2 }, measured, node.id);

@@ -2,7 +2,14 @@ import { INPUT_OP, type Graph, type GraphNode, type NdArray } from '@cml/tracer'
 import { UnsupportedOperationError } from '../errors.js';
 import { planExtremum, type ExtremumPlan } from './extrema.js';
 import { findRegion, type Region } from './fusion.js';
-import { encryptedInputs, isAffineInEncrypted, probeLinearMap, rationalScale, scaleLinearMap, type LinearMap } from './linear-map.js';
+import {
+  encryptedInputs,
+  isAffineInEncrypted,
+  probeLinearMap,
+  rationalScale,
+  scaleLinearMap,
+  type LinearMap,
+} from './linear-map.js';
 
 /** How one materialized encrypted node is computed. */
 export type NodePlan =
@@ -21,21 +28,30 @@ export type NodePlan =
  * elementwise nodes, computed by table lookups on the region's frontier. Nodes inside
  * regions never become ciphertexts.
  */
-export function planMaterialization(graph: Graph, clearValue: (id: number) => NdArray): Map<number, NodePlan> {
+export function planMaterialization(
+  graph: Graph,
+  clearValue: (id: number) => NdArray,
+): Map<number, NodePlan> {
   // Every encrypted input is part of the circuit's signature, used or not.
   const materialized = new Set<number>(graph.inputs.filter((id) => graph.nodes[id]?.encrypted));
   for (const id of graph.outputs) {
     const node = graph.nodes[id] as GraphNode;
     if (!node.encrypted) continue;
     if (node.dtype !== 'int') {
-      throw new UnsupportedOperationError(`output %${id} is an encrypted float: circuits return integers (add astype('int') or round)`);
+      throw new UnsupportedOperationError(
+        `output %${id} is an encrypted float: circuits return integers (add astype('int') or round)`,
+      );
     }
     materialized.add(id);
   }
   const plans = new Map<number, NodePlan>();
   const scaled = new Map<number, LinearMap | undefined>();
   const scaledMap = (node: GraphNode): LinearMap | undefined => {
-    if (!scaled.has(node.id)) scaled.set(node.id, isAffineInEncrypted(graph, node) ? scaledLinearMap(graph, node, clearValue) : undefined);
+    if (!scaled.has(node.id))
+      scaled.set(
+        node.id,
+        isAffineInEncrypted(graph, node) ? scaledLinearMap(graph, node, clearValue) : undefined,
+      );
     return scaled.get(node.id);
   };
   for (let id = graph.nodes.length - 1; id >= 0; id--) {
@@ -59,7 +75,11 @@ export function planMaterialization(graph: Graph, clearValue: (id: number) => Nd
 }
 
 /** The map of a node with rational weights, as integer weights with their common denominator. */
-function scaledLinearMap(graph: Graph, node: GraphNode, clearValue: (id: number) => NdArray): (LinearMap & { scale: number }) | undefined {
+function scaledLinearMap(
+  graph: Graph,
+  node: GraphNode,
+  clearValue: (id: number) => NdArray,
+): (LinearMap & { scale: number }) | undefined {
   const map = probeLinearMap(graph, node, clearValue, false);
   const scale = map && rationalScale(map);
   return map && scale !== undefined ? { ...scaleLinearMap(map, scale), scale } : undefined;
@@ -73,9 +93,12 @@ function planNode(
   scaledMap: (node: GraphNode) => LinearMap | undefined,
 ): NodePlan {
   if (node.op === INPUT_OP) return { kind: 'input' };
-  const readsRuntimeClear = node.inputs.some((i) => !graph.nodes[i]?.encrypted && graph.nodes[i]?.op !== 'constant');
+  const readsRuntimeClear = node.inputs.some(
+    (i) => !graph.nodes[i]?.encrypted && graph.nodes[i]?.op !== 'constant',
+  );
   if (readsRuntimeClear) {
-    if (node.dtype === 'int' && isAffineInEncrypted(graph, node)) return { kind: 'clear-linear', sources: encryptedInputs(graph, node) };
+    if (node.dtype === 'int' && isAffineInEncrypted(graph, node))
+      return { kind: 'clear-linear', sources: encryptedInputs(graph, node) };
     throw new UnsupportedOperationError(
       `'${node.op}' (node %${node.id}) combines encrypted values with clear arguments in a non-linear way: only integer linear operations (add, multiply, matmul ...) may read clear arguments`,
     );
@@ -90,5 +113,8 @@ function planNode(
   }
   const extremum = planExtremum(graph, node, clearValue);
   if (extremum) return extremum;
-  return { kind: 'region', region: findRegion(graph, node.id, materialized, (n) => scaledMap(n) !== undefined) };
+  return {
+    kind: 'region',
+    region: findRegion(graph, node.id, materialized, (n) => scaledMap(n) !== undefined),
+  };
 }

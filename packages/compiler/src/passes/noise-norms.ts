@@ -23,26 +23,41 @@ export function noiseNorms(program: FheProgram): NoiseNorms {
     if (instruction.kind === 'linear') {
       const out = new Float64Array(instruction.bias.length);
       for (let row = 0; row < out.length; row++) {
-        for (let t = instruction.rowStart[row] as number; t < (instruction.rowStart[row + 1] as number); t++) {
-          const source = factors.get(instruction.sources[instruction.termSource[t] as number] as number);
+        for (
+          let t = instruction.rowStart[row] as number;
+          t < (instruction.rowStart[row + 1] as number);
+          t++
+        ) {
+          const source = factors.get(
+            instruction.sources[instruction.termSource[t] as number] as number,
+          );
           const weight = instruction.termWeight[t] as number;
-          out[row] = (out[row] as number) + weight * weight * (source?.[instruction.termElement[t] as number] ?? 1);
+          out[row] =
+            (out[row] as number) +
+            weight * weight * (source?.[instruction.termElement[t] as number] ?? 1);
         }
       }
       factors.set(instruction.output, out);
     } else if (instruction.kind === 'clear-linear') {
       // Run-time weights: bounded by the largest row norm seen on the inputset.
       let input = 0;
-      for (const operand of instruction.operands) if (operand.encrypted) for (const f of factors.get(operand.value) ?? []) input = Math.max(input, f);
+      for (const operand of instruction.operands)
+        if (operand.encrypted)
+          for (const f of factors.get(operand.value) ?? []) input = Math.max(input, f);
       const size = instruction.shape.reduce((a, b) => a * b, 1);
-      factors.set(instruction.output, new Float64Array(size).fill(instruction.maxNorm2 ** 2 * input));
+      factors.set(
+        instruction.output,
+        new Float64Array(size).fill(instruction.maxNorm2 ** 2 * input),
+      );
     } else if (instruction.kind === 'lookup') {
       const input = factors.get(instruction.input);
-      for (const element of instruction.element) maxLookup = Math.max(maxLookup, input?.[element] ?? 1);
+      for (const element of instruction.element)
+        maxLookup = Math.max(maxLookup, input?.[element] ?? 1);
       factors.set(instruction.output, new Float64Array(instruction.element.length).fill(1));
     }
   }
   let maxOutput = 0;
-  for (const output of program.outputs) for (const f of factors.get(output.value) ?? []) maxOutput = Math.max(maxOutput, f);
+  for (const output of program.outputs)
+    for (const f of factors.get(output.value) ?? []) maxOutput = Math.max(maxOutput, f);
   return { maxLookupNorm2: Math.sqrt(maxLookup), maxOutputNorm2: Math.sqrt(maxOutput) };
 }

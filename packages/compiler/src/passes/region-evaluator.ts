@@ -20,7 +20,10 @@ export function regionEvaluator(
       const size = node.shape.reduce((a, b) => a * b, 1);
       // A frontier holding d * value (fractional linear map) is divided back here.
       const value = (frontierValues[k] as number) / scaleOf(id);
-      values.set(id, new NdArray(new Float64Array(size).fill(value), node.shape, node.dtype, 'table'));
+      values.set(
+        id,
+        new NdArray(new Float64Array(size).fill(value), node.shape, node.dtype, 'table'),
+      );
     });
     try {
       for (const id of region.nodes) {

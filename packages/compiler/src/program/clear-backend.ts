@@ -12,8 +12,14 @@ export function linearRows<T, A = T>(
   const out: A[] = [];
   for (let row = 0; row < instruction.bias.length; row++) {
     let accumulator = zero(instruction.bias[row] as number);
-    for (let t = instruction.rowStart[row] as number; t < (instruction.rowStart[row + 1] as number); t++) {
-      const value = sources[instruction.termSource[t] as number]?.[instruction.termElement[t] as number] as T;
+    for (
+      let t = instruction.rowStart[row] as number;
+      t < (instruction.rowStart[row + 1] as number);
+      t++
+    ) {
+      const value = sources[instruction.termSource[t] as number]?.[
+        instruction.termElement[t] as number
+      ] as T;
       accumulator = multiplyAdd(accumulator, instruction.termWeight[t] as number, value);
     }
     out.push(accumulator);
@@ -22,7 +28,11 @@ export function linearRows<T, A = T>(
 }
 
 /** The table index of element i, or an OutOfBoundsError naming the value and the window. */
-export function tableIndex(instruction: LookupInstruction, value: number, windowSize: number): number {
+export function tableIndex(
+  instruction: LookupInstruction,
+  value: number,
+  windowSize: number,
+): number {
   const index = value + instruction.inputOffset;
   if (index < 0 || index >= windowSize) {
     throw new OutOfBoundsError(
@@ -37,7 +47,13 @@ export function tableIndex(instruction: LookupInstruction, value: number, window
 export function clearBackend(precision: number): Backend<number> {
   const windowSize = 2 ** precision;
   return {
-    linear: (instruction, sources) => linearRows(instruction, sources, (b) => b, (acc, w, v) => acc + w * v),
+    linear: (instruction, sources) =>
+      linearRows(
+        instruction,
+        sources,
+        (b) => b,
+        (acc, w, v) => acc + w * v,
+      ),
     lookup: (instruction, input) =>
       instruction.element.map((element, i) => {
         const table = instruction.tables[instruction.tableOf[i] as number] as readonly number[];

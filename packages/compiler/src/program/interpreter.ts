@@ -31,7 +31,11 @@ export function encryptedReads(instruction: Instruction): readonly number[] {
  * Runs the program: `inputs` holds, per program input, its encoded values (encrypted inputs)
  * or its NdArray (clear inputs). Returns the flat outputs.
  */
-export function interpret<T>(program: FheProgram, inputs: readonly (readonly T[] | NdArray)[], backend: Backend<T>): T[][] {
+export function interpret<T>(
+  program: FheProgram,
+  inputs: readonly (readonly T[] | NdArray)[],
+  backend: Backend<T>,
+): T[][] {
   const encrypted = new Map<number, readonly T[]>();
   const clear = new Map<number, NdArray>();
   program.inputs.forEach((input, k) => {
@@ -53,13 +57,31 @@ export function interpret<T>(program: FheProgram, inputs: readonly (readonly T[]
   program.instructions.forEach((instruction, step) => {
     switch (instruction.kind) {
       case 'constant':
-        clear.set(instruction.output, new NdArray(Float64Array.from(instruction.data), instruction.shape, instruction.dtype, 'constant'));
+        clear.set(
+          instruction.output,
+          new NdArray(
+            Float64Array.from(instruction.data),
+            instruction.shape,
+            instruction.dtype,
+            'constant',
+          ),
+        );
         return;
       case 'clear':
-        clear.set(instruction.output, getOp(instruction.op).evaluate(instruction.inputs.map(readClear), instruction.attrs, instruction));
+        clear.set(
+          instruction.output,
+          getOp(instruction.op).evaluate(
+            instruction.inputs.map(readClear),
+            instruction.attrs,
+            instruction,
+          ),
+        );
         return;
       case 'linear':
-        encrypted.set(instruction.output, backend.linear(instruction, instruction.sources.map(read)));
+        encrypted.set(
+          instruction.output,
+          backend.linear(instruction, instruction.sources.map(read)),
+        );
         break;
       case 'clear-linear': {
         const linear = resolveClearLinear(instruction, readClear);
@@ -82,7 +104,10 @@ export function interpret<T>(program: FheProgram, inputs: readonly (readonly T[]
 
 /** For each encrypted value read by an instruction, the last instruction reading it (outputs and inputs are never released). */
 function lastUses(program: FheProgram): Map<number, number> {
-  const keep = new Set([...program.outputs.map((o) => o.value), ...program.inputs.map((i) => i.value)]);
+  const keep = new Set([
+    ...program.outputs.map((o) => o.value),
+    ...program.inputs.map((i) => i.value),
+  ]);
   const last = new Map<number, number>();
   program.instructions.forEach((instruction, step) => {
     for (const id of encryptedReads(instruction)) if (!keep.has(id)) last.set(id, step);

@@ -1,6 +1,15 @@
 import { integerTypeFor } from '@cml/tracer';
 import { ParameterSelectionError } from '../errors.js';
-import type { ClearInstruction, ClearLinearInstruction, ConstantInstruction, FheProgram, Instruction, LinearInstruction, ProgramInput, ProgramOutput, ProgramValue } from './program.js';
+import type {
+  ClearInstruction,
+  ClearLinearInstruction,
+  ConstantInstruction,
+  FheProgram,
+  Instruction,
+  ProgramInput,
+  ProgramOutput,
+  ProgramValue,
+} from './program.js';
 
 /** One term of a linear row: weight * value[element]. */
 export interface LinearTerm {
@@ -50,7 +59,11 @@ export class ProgramBuilder {
 
   private addValue(shape: readonly number[], min: number, max: number, node?: number): number {
     const id = this.values.length;
-    this.values.push(node === undefined ? { id, shape: [...shape], min, max } : { id, shape: [...shape], min, max, node });
+    this.values.push(
+      node === undefined
+        ? { id, shape: [...shape], min, max }
+        : { id, shape: [...shape], min, max, node },
+    );
     return id;
   }
 
@@ -59,7 +72,15 @@ export class ProgramBuilder {
     const low = type.signed ? -(2 ** (type.bitWidth - 1)) : 0;
     const high = type.signed ? 2 ** (type.bitWidth - 1) - 1 : 2 ** type.bitWidth - 1;
     const value = this.addValue(shape, min, max, node);
-    this.inputs.push({ name, encrypted: true, dtype: 'int', value, shape: [...shape], min: low, max: high });
+    this.inputs.push({
+      name,
+      encrypted: true,
+      dtype: 'int',
+      value,
+      shape: [...shape],
+      min: low,
+      max: high,
+    });
     return value;
   }
 
@@ -71,21 +92,34 @@ export class ProgramBuilder {
   }
 
   /** A clear-side step (constant or clear op); returns its value id. */
-  clearStep(step: Omit<ConstantInstruction, 'output'> | Omit<ClearInstruction, 'output'>, node?: number): number {
+  clearStep(
+    step: Omit<ConstantInstruction, 'output'> | Omit<ClearInstruction, 'output'>,
+    node?: number,
+  ): number {
     const output = this.addValue(step.shape, 0, 0, node);
     this.steps.push({ ...step, output } as ConstantInstruction | ClearInstruction);
     return output;
   }
 
   /** An encrypted step with run-time clear weights; bounds are the node's measured bounds. */
-  clearLinear(step: Omit<ClearLinearInstruction, 'output'>, bounds: { min: number; max: number }, node: number): number {
+  clearLinear(
+    step: Omit<ClearLinearInstruction, 'output'>,
+    bounds: { min: number; max: number },
+    node: number,
+  ): number {
     const output = this.addValue(step.shape, bounds.min, bounds.max, node);
     this.steps.push({ ...step, output });
     return output;
   }
 
   /** A linear step; `bounds` (measured) replace the interval bounds when given. */
-  linear(shape: readonly number[], rows: readonly (readonly LinearTerm[])[], bias: readonly number[], node?: number, bounds?: { min: number; max: number }): number {
+  linear(
+    shape: readonly number[],
+    rows: readonly (readonly LinearTerm[])[],
+    bias: readonly number[],
+    node?: number,
+    bounds?: { min: number; max: number },
+  ): number {
     const sources: number[] = [];
     const sourceIndex = new Map<number, number>();
     const rowStart = [0];
@@ -115,7 +149,16 @@ export class ProgramBuilder {
     });
     if (rows.length === 0) min = max = 0;
     const output = this.addValue(shape, bounds?.min ?? min, bounds?.max ?? max, node);
-    this.steps.push({ kind: 'linear', output, sources, rowStart, termSource, termElement, termWeight, bias: [...bias] });
+    this.steps.push({
+      kind: 'linear',
+      output,
+      sources,
+      rowStart,
+      termSource,
+      termElement,
+      termWeight,
+      bias: [...bias],
+    });
     return output;
   }
 
@@ -123,7 +166,13 @@ export class ProgramBuilder {
    * A table lookup reading input[element[i]] for output element i; `column(v)` gives every
    * output element's value for input value v.
    */
-  lookup(input: number, shape: readonly number[], element: readonly number[], column: (v: number) => Float64Array | undefined, node?: number): number {
+  lookup(
+    input: number,
+    shape: readonly number[],
+    element: readonly number[],
+    column: (v: number) => Float64Array | undefined,
+    node?: number,
+  ): number {
     const { min: inputMin, max: inputMax } = this.value(input);
     const cache = new Map<number, Float64Array | undefined>();
     const cached = (v: number): Float64Array | undefined => {
@@ -140,7 +189,16 @@ export class ProgramBuilder {
     }
     if (min > max) min = max = 0;
     const output = this.addValue(shape, min, max, node);
-    this.steps.push({ kind: 'pending-lookup', output, input, element: [...element], inputMin, inputMax, outputMin: min, column: cached });
+    this.steps.push({
+      kind: 'pending-lookup',
+      output,
+      input,
+      element: [...element],
+      inputMin,
+      inputMax,
+      outputMin: min,
+      column: cached,
+    });
     this.lookupBits.push(spanBits(inputMax - inputMin), spanBits(max - min));
     return output;
   }
@@ -151,7 +209,9 @@ export class ProgramBuilder {
 
   /** The smallest P holding every lookup window and every output's integer type. */
   precision(): number {
-    const outputBits = this.outputs.map(({ value }) => integerTypeFor(this.value(value).min, this.value(value).max).bitWidth);
+    const outputBits = this.outputs.map(
+      ({ value }) => integerTypeFor(this.value(value).min, this.value(value).max).bitWidth,
+    );
     return Math.max(1, ...this.lookupBits, ...outputBits);
   }
 
@@ -163,20 +223,31 @@ export class ProgramBuilder {
           'narrow the inputset range, quantize with fewer bits, or drop low bits with roundBitPattern before non-linear operations',
       );
     }
-    const instructions: Instruction[] = this.steps.map((step) => (step.kind === 'pending-lookup' ? fillTables(step, precision) : step));
+    const instructions: Instruction[] = this.steps.map((step) =>
+      step.kind === 'pending-lookup' ? fillTables(step, precision) : step,
+    );
     const outputs: ProgramOutput[] = this.outputs.map(({ value }) => ({
       value,
       shape: this.value(value).shape,
       signed: this.value(value).min < 0,
     }));
-    return { format: 'cml-fhe-program', version: 1, precision, values: this.values, inputs: this.inputs, instructions, outputs };
+    return {
+      format: 'cml-fhe-program',
+      version: 1,
+      precision,
+      values: this.values,
+      inputs: this.inputs,
+      instructions,
+      outputs,
+    };
   }
 }
 
 /** Tables over the window [inputMin, inputMin + 2^P), wrapped into [outputMin, outputMin + 2^P), shared when equal. */
 function fillTables(step: PendingLookup, precision: number): Instruction {
   const size = 2 ** precision;
-  const wrap = (t: number): number => step.outputMin + ((((t - step.outputMin) % size) + size) % size);
+  const wrap = (t: number): number =>
+    step.outputMin + ((((t - step.outputMin) % size) + size) % size);
   const columns = Array.from({ length: size }, (_, index) => step.column(step.inputMin + index));
   const tables: number[][] = [];
   const tableIndex = new Map<string, number>();

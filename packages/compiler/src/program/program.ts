@@ -81,13 +81,23 @@ export interface ClearLinearInstruction {
   readonly output: number;
   readonly op: string;
   readonly attrs: Readonly<Record<string, unknown>>;
-  readonly operands: readonly { readonly value: number; readonly encrypted: boolean; readonly shape: readonly number[]; readonly dtype: 'int' | 'float' }[];
+  readonly operands: readonly {
+    readonly value: number;
+    readonly encrypted: boolean;
+    readonly shape: readonly number[];
+    readonly dtype: 'int' | 'float';
+  }[];
   readonly shape: readonly number[];
   readonly dtype: 'int' | 'float';
   readonly maxNorm2: number;
 }
 
-export type Instruction = LinearInstruction | LookupInstruction | ConstantInstruction | ClearInstruction | ClearLinearInstruction;
+export type Instruction =
+  | LinearInstruction
+  | LookupInstruction
+  | ConstantInstruction
+  | ClearInstruction
+  | ClearLinearInstruction;
 
 export interface ProgramInput {
   readonly name: string;

@@ -20,7 +20,10 @@ export interface SimulationOptions {
  * The FHE encodings on clear integers: every value is kept modulo 2^(P+1) (P message bits and
  * the padding bit), in [-2^P, 2^P), exactly as the phase of a ciphertext divided by Delta.
  */
-export function simulateBackend(precision: number, options: SimulationOptions = {}): Backend<number> & { failures: number } {
+export function simulateBackend(
+  precision: number,
+  options: SimulationOptions = {},
+): Backend<number> & { failures: number } {
   const windowSize = 2 ** precision;
   const modulus = 2 * windowSize;
   const reduce = (v: number): number => {
@@ -31,14 +34,23 @@ export function simulateBackend(precision: number, options: SimulationOptions = 
   const pError = options.pError ?? 0;
   const state = {
     failures: 0,
-    linear: (instruction: Parameters<Backend<number>['linear']>[0], sources: readonly (readonly number[])[]) =>
-      linearRows(instruction, sources, (b) => reduce(b), (acc, w, v) => reduce(acc + w * v)),
+    linear: (
+      instruction: Parameters<Backend<number>['linear']>[0],
+      sources: readonly (readonly number[])[],
+    ) =>
+      linearRows(
+        instruction,
+        sources,
+        (b) => reduce(b),
+        (acc, w, v) => reduce(acc + w * v),
+      ),
     lookup: (instruction: LookupInstruction, input: readonly number[]) =>
       instruction.element.map((element, i) => {
         const table = instruction.tables[instruction.tableOf[i] as number] as readonly number[];
         const phase = reduce((input[element] as number) + instruction.inputOffset);
         const raw = phase < 0 ? phase + modulus : phase;
-        if (options.onOverflow !== 'wrap') tableIndex(instruction, raw - instruction.inputOffset, windowSize);
+        if (options.onOverflow !== 'wrap')
+          tableIndex(instruction, raw - instruction.inputOffset, windowSize);
         let index = raw % windowSize;
         if (pError > 0 && random.next() < pError) {
           state.failures++;
@@ -50,4 +62,3 @@ export function simulateBackend(precision: number, options: SimulationOptions = 
   };
   return state;
 }
-

@@ -62,8 +62,14 @@ export function circuitStatistics(
     tables,
     linearInstructions,
     linearTerms,
-    encryptedInputs: program.inputs.reduce((acc, input) => acc + input.shape.reduce((a, b) => a * b, 1), 0),
-    encryptedOutputs: program.outputs.reduce((acc, output) => acc + output.shape.reduce((a, b) => a * b, 1), 0),
+    encryptedInputs: program.inputs.reduce(
+      (acc, input) => acc + input.shape.reduce((a, b) => a * b, 1),
+      0,
+    ),
+    encryptedOutputs: program.outputs.reduce(
+      (acc, output) => acc + output.shape.reduce((a, b) => a * b, 1),
+      0,
+    ),
     maxNorm2: noise.maxNorm2,
     log2PError: noise.log2PError,
     globalPError: noise.globalPError,

@@ -40,24 +40,40 @@ export function serializeEncrypted(values: EncryptedValues): Uint8Array {
 }
 
 /** Bytes back to ciphertexts (in WASM memory) for a circuit running `parameters`. */
-export async function deserializeEncrypted(bytes: Uint8Array, parameters: ParameterSet): Promise<EncryptedValues> {
+export async function deserializeEncrypted(
+  bytes: Uint8Array,
+  parameters: ParameterSet,
+): Promise<EncryptedValues> {
   const { header, body } = unpackFrame<EncryptedHeader>(bytes, 'encrypted-values');
   const tfhe = await loadTfhe();
   const expectedWords = parameters.glweDimension * parameters.polynomialSize + 1;
   if (header.parameters !== parameters.name || header.words !== expectedWords) {
-    throw new CorruptedDataError(`ciphertexts for parameters ${header.parameters} cannot be read with ${parameters.name}`);
+    throw new CorruptedDataError(
+      `ciphertexts for parameters ${header.parameters} cannot be read with ${parameters.name}`,
+    );
   }
   const words = new BigUint64Array(body.buffer, body.byteOffset, body.byteLength / 8);
   let offset = 0;
   const ciphertexts = header.shapes.map((shape, k) =>
     Array.from({ length: header.clear?.[k] ? 0 : shape.reduce((a, b) => a * b, 1) }, () => {
       const ct = new LweCiphertext(tfhe, parameters, 'big', header.precision);
-      new BigUint64Array(tfhe.memory.buffer, ct.ptr, header.words).set(words.subarray(offset, offset + header.words));
+      new BigUint64Array(tfhe.memory.buffer, ct.ptr, header.words).set(
+        words.subarray(offset, offset + header.words),
+      );
       offset += header.words;
       return ct;
     }),
   );
-  if (offset !== words.length) throw new CorruptedDataError(`ciphertext bytes hold ${words.length} words, the shapes need ${offset}`);
+  if (offset !== words.length)
+    throw new CorruptedDataError(
+      `ciphertext bytes hold ${words.length} words, the shapes need ${offset}`,
+    );
   const clear = header.clear ?? undefined;
-  return { circuit: header.circuit, keys: header.keys, shapes: header.shapes, ciphertexts, ...(clear ? { clear } : {}) };
+  return {
+    circuit: header.circuit,
+    keys: header.keys,
+    shapes: header.shapes,
+    ciphertexts,
+    ...(clear ? { clear } : {}),
+  };
 }

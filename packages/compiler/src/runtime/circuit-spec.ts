@@ -36,5 +36,10 @@ export function clientSpec(program: FheProgram, parameters: ParameterSet): Clien
 }
 
 export function serverSpec(program: FheProgram, parameters: ParameterSet): ServerSpec {
-  return { format: 'cml-server', circuit: circuitFingerprint(program, parameters), parameters, program };
+  return {
+    format: 'cml-server',
+    circuit: circuitFingerprint(program, parameters),
+    parameters,
+    program,
+  };
 }

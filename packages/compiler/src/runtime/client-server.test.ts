@@ -21,9 +21,14 @@ describe('client and server through bytes', () => {
     const server = Server.load(relu.server.serialize());
     for (const x of [0, 5, 7]) {
       const argumentBytes = serializeEncrypted(client.encrypt(x));
-      const results = await server.run(await deserializeEncrypted(argumentBytes, server.spec.parameters), client.evaluationKeys);
+      const results = await server.run(
+        await deserializeEncrypted(argumentBytes, server.spec.parameters),
+        client.evaluationKeys,
+      );
       const resultBytes = serializeEncrypted(results);
-      const decrypted = client.decrypt(await deserializeEncrypted(resultBytes, client.spec.parameters));
+      const decrypted = client.decrypt(
+        await deserializeEncrypted(resultBytes, client.spec.parameters),
+      );
       expect(decrypted.map((a) => a.toArray())).toEqual([[Math.max(x - 3, 0)]]);
     }
   });
@@ -37,8 +42,12 @@ describe('client and server through bytes', () => {
   it('refuses arguments of another circuit, keys of another client and results of another client', async () => {
     const server = Server.load(relu.server.serialize());
     const otherCircuit = Server.load(square.server.serialize());
-    await expect(otherCircuit.run(client.encrypt(1), client.evaluationKeys)).rejects.toThrow(CircuitMismatchError);
-    await expect(server.run(client.encrypt(1), other.evaluationKeys)).rejects.toThrow(CircuitMismatchError);
+    await expect(otherCircuit.run(client.encrypt(1), client.evaluationKeys)).rejects.toThrow(
+      CircuitMismatchError,
+    );
+    await expect(server.run(client.encrypt(1), other.evaluationKeys)).rejects.toThrow(
+      CircuitMismatchError,
+    );
     const results = await server.run(client.encrypt(4), client.evaluationKeys);
     expect(() => other.decrypt(results)).toThrow(CircuitMismatchError);
   });
@@ -54,6 +63,8 @@ describe('client and server through bytes', () => {
     const argumentBytes = serializeEncrypted(client.encrypt(2));
     const flipped = argumentBytes.slice();
     flipped[flipped.length - 40] = (flipped[flipped.length - 40] as number) ^ 0x80;
-    await expect(deserializeEncrypted(flipped, relu.parameters)).rejects.toThrow(CorruptedDataError);
+    await expect(deserializeEncrypted(flipped, relu.parameters)).rejects.toThrow(
+      CorruptedDataError,
+    );
   });
 });

@@ -27,7 +27,8 @@ export class Client {
 
   static load(bytes: Uint8Array): Client {
     const { header } = unpackFrame<{ spec: ClientSpec }>(bytes, 'client');
-    if (header.spec?.format !== 'cml-client') throw new CorruptedDataError('the client bytes hold no client specification');
+    if (header.spec?.format !== 'cml-client')
+      throw new CorruptedDataError('the client bytes hold no client specification');
     return new Client(header.spec);
   }
 
@@ -48,7 +49,9 @@ export class Client {
   shareKeysFrom(other: Client): void {
     if (other === this) return;
     if (other.spec.parameters.name !== this.spec.parameters.name) {
-      throw new CircuitMismatchError(`cannot share keys of parameters ${other.spec.parameters.name} with a circuit using ${this.spec.parameters.name}`);
+      throw new CircuitMismatchError(
+        `cannot share keys of parameters ${other.spec.parameters.name} with a circuit using ${this.spec.parameters.name}`,
+      );
     }
     this.dispose();
     this.clientKey = other.secretKey();
@@ -78,7 +81,9 @@ export class Client {
       circuit: this.spec.circuit,
       keys: this.keyId,
       shapes: this.spec.inputs.map((input) => input.shape),
-      ciphertexts: flat.map((values) => (Array.isArray(values) ? values.map((v) => encryptValue(key, v, this.spec.precision)) : [])),
+      ciphertexts: flat.map((values) =>
+        Array.isArray(values) ? values.map((v) => encryptValue(key, v, this.spec.precision)) : [],
+      ),
       clear: flat.map((values) => (Array.isArray(values) ? null : Array.from(values.data))),
     };
   }
@@ -87,13 +92,22 @@ export class Client {
   decrypt(results: EncryptedValues): NdArray[] {
     const key = this.secretKey();
     if (results.circuit !== this.spec.circuit) {
-      throw new CircuitMismatchError(`results of circuit ${results.circuit} cannot be decrypted by the client of circuit ${this.spec.circuit}`);
+      throw new CircuitMismatchError(
+        `results of circuit ${results.circuit} cannot be decrypted by the client of circuit ${this.spec.circuit}`,
+      );
     }
-    if (results.keys !== this.keyId) throw new CircuitMismatchError(`results were computed with keys ${results.keys}, not this client's keys ${this.keyId}`);
+    if (results.keys !== this.keyId)
+      throw new CircuitMismatchError(
+        `results were computed with keys ${results.keys}, not this client's keys ${this.keyId}`,
+      );
     if (results.ciphertexts.length !== this.spec.outputs.length) {
-      throw new CircuitUsageError(`decrypt: expected ${this.spec.outputs.length} outputs, got ${results.ciphertexts.length}`);
+      throw new CircuitUsageError(
+        `decrypt: expected ${this.spec.outputs.length} outputs, got ${results.ciphertexts.length}`,
+      );
     }
-    const flat = results.ciphertexts.map((list, k) => list.map((ct) => key.decrypt(ct, { signed: this.spec.outputs[k]?.signed ?? false })));
+    const flat = results.ciphertexts.map((list, k) =>
+      list.map((ct) => key.decrypt(ct, { signed: this.spec.outputs[k]?.signed ?? false })),
+    );
     return outputArrays(this.spec, flat);
   }
 
@@ -109,7 +123,8 @@ export class Client {
   }
 
   private secretKey(): ClientKey {
-    if (!this.clientKey) throw new CircuitUsageError('no keys yet: call `await client.keygen()` first');
+    if (!this.clientKey)
+      throw new CircuitUsageError('no keys yet: call `await client.keygen()` first');
     return this.clientKey;
   }
 }

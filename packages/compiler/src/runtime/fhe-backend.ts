@@ -1,4 +1,11 @@
-import { dotProduct, initTfhe, type ClientKey, type EvaluationKeys, type LweCiphertext, type TfheExports } from '@cml/tfhe-wasm';
+import {
+  dotProduct,
+  initTfhe,
+  type ClientKey,
+  type EvaluationKeys,
+  type LweCiphertext,
+  type TfheExports,
+} from '@cml/tfhe-wasm';
 import { CircuitUsageError } from '../errors.js';
 import { linearRows } from '../program/clear-backend.js';
 import type { Backend } from '../program/interpreter.js';
@@ -13,7 +20,10 @@ export async function loadTfhe(): Promise<TfheExports> {
 }
 
 function tfhe(): TfheExports {
-  if (!runtime) throw new CircuitUsageError('the TFHE core is not loaded: call `await circuit.keygen()` (or `await loadTfhe()`) first');
+  if (!runtime)
+    throw new CircuitUsageError(
+      'the TFHE core is not loaded: call `await circuit.keygen()` (or `await loadTfhe()`) first',
+    );
   return runtime;
 }
 
@@ -30,7 +40,11 @@ export function addToPhase(ct: LweCiphertext, value: number, precision: number):
 }
 
 /** Encrypts v with phase v * Delta modulo 2^64 (exact modulo 2^(P+1), so negative values keep the padding bit consistent). */
-export function encryptValue(clientKey: ClientKey, value: number, precision: number): LweCiphertext {
+export function encryptValue(
+  clientKey: ClientKey,
+  value: number,
+  precision: number,
+): LweCiphertext {
   const size = 2 ** precision;
   const low = ((value % size) + size) % size;
   return addToPhase(clientKey.encrypt(low, precision), value - low, precision);
@@ -54,10 +68,17 @@ function tablesOf(instruction: LookupInstruction): number[][] {
  * inputOffset, keyswitches and bootstraps with its table, then adds outputOffset back.
  * All elements of a lookup instruction are independent and go through one batch call.
  */
-export function fheBackend(keys: EvaluationKeys, precision: number, zero: LweCiphertext): Backend<LweCiphertext> {
+export function fheBackend(
+  keys: EvaluationKeys,
+  precision: number,
+  zero: LweCiphertext,
+): Backend<LweCiphertext> {
   return {
     linear: (instruction, sources) => {
-      const rows = linearRows<LweCiphertext, { cts: LweCiphertext[]; weights: number[]; bias: number }>(
+      const rows = linearRows<
+        LweCiphertext,
+        { cts: LweCiphertext[]; weights: number[]; bias: number }
+      >(
         instruction,
         sources,
         (bias) => ({ cts: [], weights: [], bias }),
@@ -74,9 +95,13 @@ export function fheBackend(keys: EvaluationKeys, precision: number, zero: LweCip
     },
     lookup: (instruction, input) => {
       const tables = tablesOf(instruction);
-      const shifted = instruction.element.map((element) => addToPhase((input[element] as LweCiphertext).clone(), instruction.inputOffset, precision));
+      const shifted = instruction.element.map((element) =>
+        addToPhase((input[element] as LweCiphertext).clone(), instruction.inputOffset, precision),
+      );
       try {
-        const perElement = instruction.element.map((_, i) => tables[instruction.tableOf[i] as number] as number[]);
+        const perElement = instruction.element.map(
+          (_, i) => tables[instruction.tableOf[i] as number] as number[],
+        );
         const out = keys.applyLookupTableBatch(shifted, perElement);
         return out.map((ct) => addToPhase(ct, instruction.outputOffset, precision));
       } finally {

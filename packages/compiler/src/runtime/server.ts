@@ -23,38 +23,55 @@ export class Server {
 
   static load(bytes: Uint8Array): Server {
     const { header } = unpackFrame<{ spec: ServerSpec }>(bytes, 'server');
-    if (header.spec?.format !== 'cml-server') throw new CorruptedDataError('the server bytes hold no server specification');
+    if (header.spec?.format !== 'cml-server')
+      throw new CorruptedDataError('the server bytes hold no server specification');
     return new Server(header.spec);
   }
 
   async run(args: EncryptedValues, keys: EvaluationKeys): Promise<EncryptedValues> {
     await loadTfhe();
     const { program, parameters, circuit } = this.spec;
-    if (args.circuit !== circuit) throw new CircuitMismatchError(`arguments were encrypted for circuit ${args.circuit}, this server runs ${circuit}`);
+    if (args.circuit !== circuit)
+      throw new CircuitMismatchError(
+        `arguments were encrypted for circuit ${args.circuit}, this server runs ${circuit}`,
+      );
     if (keys.params.name !== parameters.name) {
-      throw new CircuitMismatchError(`evaluation keys for parameters ${keys.params.name}, this circuit uses ${parameters.name}`);
+      throw new CircuitMismatchError(
+        `evaluation keys for parameters ${keys.params.name}, this circuit uses ${parameters.name}`,
+      );
     }
     const id = keyId(keys.maskSeed);
-    if (args.keys !== id) throw new CircuitMismatchError(`arguments were encrypted under keys ${args.keys}, the evaluation keys given are ${id}`);
+    if (args.keys !== id)
+      throw new CircuitMismatchError(
+        `arguments were encrypted under keys ${args.keys}, the evaluation keys given are ${id}`,
+      );
     if (args.ciphertexts.length !== program.inputs.length) {
-      throw new CircuitUsageError(`run: expected ${program.inputs.length} encrypted arguments, got ${args.ciphertexts.length}`);
+      throw new CircuitUsageError(
+        `run: expected ${program.inputs.length} encrypted arguments, got ${args.ciphertexts.length}`,
+      );
     }
     const inputs = program.inputs.map((input, k): readonly LweCiphertext[] | NdArray => {
       const size = input.shape.reduce((a, b) => a * b, 1);
       if (!input.encrypted) {
         const values = args.clear?.[k];
-        if (!values || values.length !== size) throw new CircuitUsageError(`run: clear argument '${input.name}' needs ${size} values, got ${values?.length ?? 'none'}`);
+        if (!values || values.length !== size)
+          throw new CircuitUsageError(
+            `run: clear argument '${input.name}' needs ${size} values, got ${values?.length ?? 'none'}`,
+          );
         const dtype = input.dtype === 'int' && values.every(Number.isInteger) ? 'int' : 'float';
         return new NdArray(Float64Array.from(values), input.shape, dtype, 'run');
       }
-      if (args.ciphertexts[k]?.length !== size) throw new CircuitUsageError(`run: argument '${input.name}' needs ${size} ciphertexts, got ${args.ciphertexts[k]?.length}`);
+      if (args.ciphertexts[k]?.length !== size)
+        throw new CircuitUsageError(
+          `run: argument '${input.name}' needs ${size} ciphertexts, got ${args.ciphertexts[k]?.length}`,
+        );
       return args.ciphertexts[k] as readonly LweCiphertext[];
     });
     const zero = args.ciphertexts.find((list) => list.length > 0)?.[0] as LweCiphertext;
     // The interpreter returns input ciphertexts themselves when an output is an input: copy them.
     const owned = new Set(args.ciphertexts.flat());
-    const outputs = interpret(program, inputs, fheBackend(keys, program.precision, zero)).map((list) =>
-      list.map((ct) => (owned.has(ct) ? ct.clone() : ct)),
+    const outputs = interpret(program, inputs, fheBackend(keys, program.precision, zero)).map(
+      (list) => list.map((ct) => (owned.has(ct) ? ct.clone() : ct)),
     );
     return { circuit, keys: id, shapes: program.outputs.map((o) => o.shape), ciphertexts: outputs };
   }

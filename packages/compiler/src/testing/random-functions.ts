@@ -14,10 +14,16 @@ export interface RandomFunction {
 
 const SHAPES = [[], [3], [2, 3]];
 
-function randomTensor(random: SeededRandom, shape: readonly number[], low: number, high: number): number | number[] | number[][] {
+function randomTensor(
+  random: SeededRandom,
+  shape: readonly number[],
+  low: number,
+  high: number,
+): number | number[] | number[][] {
   if (shape.length === 0) return random.int(low, high);
   const [first, ...rest] = shape as [number, ...number[]];
-  return Array.from({ length: first }, () => randomTensor(random, rest, low, high)) as number[] | number[][];
+  return Array.from({ length: first }, () => randomTensor(random, rest, low, high)) as
+    number[] | number[][];
 }
 
 type Unary = (v: Tracer, random: SeededRandom) => Tracer;
@@ -59,7 +65,16 @@ const MOVEMENT_OR_LINEAR: readonly ((v: Tracer, random: SeededRandom) => Tracer 
   (v) => (v.shape.length === 2 ? v.transpose() : undefined),
   (v) => (v.shape.length === 2 ? v.flatten() : undefined),
   (v) => (v.shape.length >= 1 ? v.get(0) : undefined),
-  (v, r) => (v.shape.length === 1 && v.shape[0] === 3 ? np.matmul([[1, -1, r.int(0, 2)], [0, 1, 1]], v) : undefined),
+  (v, r) =>
+    v.shape.length === 1 && v.shape[0] === 3
+      ? np.matmul(
+          [
+            [1, -1, r.int(0, 2)],
+            [0, 1, 1],
+          ],
+          v,
+        )
+      : undefined,
 ];
 
 /**
@@ -72,12 +87,16 @@ export function randomFunction(seed: number): RandomFunction {
   const setup = new SeededRandom(seed);
   const inputCount = setup.int(1, 2);
   const shape = setup.pick(SHAPES);
-  const shapes = Array.from({ length: inputCount }, (_, k) => (k === 1 && setup.next() < 0.3 ? [] : [...shape]));
+  const shapes = Array.from({ length: inputCount }, (_, k) =>
+    k === 1 && setup.next() < 0.3 ? [] : [...shape],
+  );
   const low = setup.int(-2, 1);
   const steps = setup.int(2, 4);
   const spec: Record<string, 'encrypted'> = {};
   shapes.forEach((_, k) => (spec[`x${k}`] = 'encrypted'));
-  const samples = Array.from({ length: 8 }, () => shapes.map((s) => randomTensor(setup, s, low, low + 3)));
+  const samples = Array.from({ length: 8 }, () =>
+    shapes.map((s) => randomTensor(setup, s, low, low + 3)),
+  );
   const inputset = inputCount === 1 ? samples.map((sample) => sample[0]) : samples;
   const fnSeed = setup.int(0, 2 ** 31);
   const fn = (...inputs: Tracer[]): Tracer | Tracer[] => {
