@@ -66,7 +66,8 @@ export class EvaluationKeys extends WasmObject {
     const keys = new EvaluationKeys(tfhe, params, randomSeed());
     const { allocator } = tfhe;
     const maskState = allocator.alloc(Csprng.stateBytes(tfhe));
-    const scratch = allocator.alloc(tfhe.ggswEncryptScratchBytes(k, N));
+    const scratchBytes = Math.max(tfhe.ggswEncryptScratchBytes(k, N), tfhe.keyswitchKeyGenerateScratchBytes(n));
+    const scratch = allocator.alloc(scratchBytes);
     try {
       const noise = clientKey.secretRng.statePtr;
       const bskMasks = Csprng.maskGeneratorFromPublicSeed(tfhe, maskState, keys.maskSeed, BOOTSTRAP_KEY_MASK_STREAM);
@@ -97,12 +98,13 @@ export class EvaluationKeys extends WasmObject {
         params.lweNoiseStdDev,
         noise,
         kskMasks.statePtr,
+        scratch,
       );
     } catch (error) {
       keys.dispose();
       throw error;
     } finally {
-      new Uint8Array(tfhe.memory.buffer).fill(0, scratch, scratch + tfhe.ggswEncryptScratchBytes(k, N));
+      new Uint8Array(tfhe.memory.buffer).fill(0, scratch, scratch + scratchBytes);
       allocator.release(scratch);
       allocator.release(maskState);
     }

@@ -93,7 +93,9 @@ export interface WasmKernels extends CsprngKernels {
     std: number,
     noiseRng: number,
     maskRng: number,
+    scratch: number,
   ): void;
+  keyswitchKeyGenerateScratchBytes(outputLweDimension: number): number;
 
   // bootstrap pipeline
   externalProductScratchBytes(k: number, polynomialSize: number): number;

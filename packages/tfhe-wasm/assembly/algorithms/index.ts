@@ -12,7 +12,7 @@ export {
 } from './lwe-linear';
 export { glweEncrypt, glweDecryptPhase, glweKeyToFourier } from './glwe-encryption';
 export { ggswEncryptScratchBytes, ggswEncryptFourier, bootstrapKeyGenerate } from './bootstrap-key';
-export { keyswitchKeyGenerate, keyswitchLweCiphertext } from './keyswitch';
+export { keyswitchKeyGenerateScratchBytes, keyswitchKeyGenerate, keyswitchLweCiphertext } from './keyswitch';
 export { externalProductScratchBytes, externalProductAdd } from './external-product';
 export { blindRotateScratchBytes, cmuxRotate, blindRotate } from './blind-rotation';
 export { modulusSwitchCentered } from './modulus-switch';

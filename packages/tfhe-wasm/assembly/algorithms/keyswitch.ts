@@ -1,4 +1,4 @@
-import { csprngGaussianI64, csprngNextU64 } from '../random/csprng';
+import { csprngFillU64, csprngGaussianI64 } from '../random/csprng';
 import { keyswitchKeyRowWords } from '../entities/sizes';
 import { decompositionInitState } from './decomposition';
 
@@ -15,7 +15,12 @@ import { decompositionInitState } from './decomposition';
  * ~2^-20 of the keyswitch noise itself. (tfhe-rs's KS32 atomic pattern does the same.)
  * Rows are padded to a multiple of 4 words (16-byte aligned, i32x4 lanes).
  * Masks come from maskRng in row order (i, then j), n_out u64 draws per row.
+ * Scratch: n_out u64 (keyswitchKeyGenerateScratchBytes).
  */
+export function keyswitchKeyGenerateScratchBytes(outputLweDimension: i32): usize {
+  return <usize>outputLweDimension << 3;
+}
+
 export function keyswitchKeyGenerate(
   ksk: usize,
   inputKey: usize,
@@ -27,6 +32,7 @@ export function keyswitchKeyGenerate(
   noiseStdDev: f64,
   noiseRng: usize,
   maskRng: usize,
+  scratch: usize,
 ): void {
   const rowBytes = <usize>keyswitchKeyRowWords(outputLweDimension) << 2;
   const bodyOffset = <usize>outputLweDimension << 2;
@@ -35,8 +41,9 @@ export function keyswitchKeyGenerate(
     const bit = <u32>load<u64>(inputKey + (<usize>i << 3));
     for (let j = 1; j <= level; j++) {
       let dot: u32 = 0;
+      csprngFillU64(maskRng, scratch, outputLweDimension);
       for (let x = 0; x < outputLweDimension; x++) {
-        const a = <u32>(csprngNextU64(maskRng) >> 32);
+        const a = <u32>(load<u64>(scratch + (<usize>x << 3)) >> 32);
         store<u32>(row + (<usize>x << 2), a);
         dot += a * <u32>load<u64>(outputKey + (<usize>x << 3));
       }

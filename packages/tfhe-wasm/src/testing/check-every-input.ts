@@ -4,14 +4,14 @@ import type { EvaluationKeys } from '../evaluation-keys.js';
 import { deterministicTestValues } from './deterministic-values.js';
 
 /**
- * Applies `tableCount` random tables (plus the identity) to every p-bit input, unsigned,
- * and one random signed table to every signed input; expects every output exactly.
+ * Applies `tableCount` random tables (plus the identity up to 4 bits) to every p-bit input,
+ * unsigned, and one random signed table to every signed input; expects every output exactly.
  * Returns the number of bootstraps run.
  */
 export function checkEveryInputOfRandomTables(key: ClientKey, evk: EvaluationKeys, precision: number, tableCount: number): number {
   const size = 2 ** precision;
   const values = deterministicTestValues(`tables-${key.params.name}`);
-  const tables = [Array.from({ length: size }, (_, i) => i)];
+  const tables = precision <= 4 ? [Array.from({ length: size }, (_, i) => i)] : [];
   for (let t = 0; t < tableCount; t++) tables.push(Array.from({ length: size }, () => values.int(0, size)));
   let runs = 0;
   for (const table of tables) {
