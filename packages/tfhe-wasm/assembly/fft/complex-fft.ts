@@ -117,16 +117,26 @@ function radix2BackwardStage(re: usize, im: usize, m: i32, h: i32, stageRe: usiz
 }
 
 /**
- * Two DIF stages in one pass: half-size h = 2q, then q (q >= 4). On x0..x3 = z[j + {0,q,2q,3q}]:
- *   a0 = x0 + x2, a2 = (x0 - x2) w_h^j, a1 = x1 + x3, a3 = (x1 - x3) w_h^(j+q)
- *   z[j] = a0 + a1, z[j+q] = (a0 - a1) w_q^j, z[j+2q] = a2 + a3, z[j+3q] = (a2 - a3) w_q^j
+ * Two DIF stages in one pass: half-size h = 2q, then q (q >= 4), as a radix-2^2 butterfly with
+ * three complex multiplications. On x0..x3 = z[j + {0,q,2q,3q}], using w_h^(j+q) = -i w_h^j
+ * and w_q^j = w_h^(2j):
+ *   a0 = x0 + x2, a1 = x1 + x3, d2 = x0 - x2, d3' = -i (x1 - x3)
+ *   z[j] = a0 + a1, z[j+q] = (a0 - a1) w_h^(2j), z[j+2q] = (d2 + d3') w_h^j, z[j+3q] = (d2 - d3') w_h^(3j)
  */
 function radix4ForwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usize, stageIm: usize): void {
   const q = h >> 1;
   const qb = <usize>q << 3;
   const hb = <usize>h << 3;
-  for (let s = 0; s < m; s += h << 1) {
-    const sb = <usize>s << 3;
+  const mb = <usize>m << 3;
+  const twRe = stageRe + hb;
+  const twIm = stageIm + hb;
+  const sqRe = stageRe + qb;
+  const sqIm = stageIm + qb;
+  // The cube table sits 2M entries after the stage table; `m` here may be a block, so use the
+  // full-size offset the caller passes through the stage pointers: stageIm - stageRe = M*8.
+  const cubeRe = stageRe + ((stageIm - stageRe) << 1) + hb;
+  const cubeIm = stageIm + ((stageIm - stageRe) << 1) + hb;
+  for (let sb: usize = 0; sb < mb; sb += hb << 1) {
     for (let jb: usize = 0; jb < qb; jb += 16) {
       const p0 = sb + jb;
       const p1 = p0 + qb;
@@ -136,38 +146,48 @@ function radix4ForwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usiz
       const x1r = v128.load(re + p1), x1i = v128.load(im + p1);
       const x2r = v128.load(re + p2), x2i = v128.load(im + p2);
       const x3r = v128.load(re + p3), x3i = v128.load(im + p3);
-      const wAr = v128.load(stageRe + hb + jb), wAi = v128.load(stageIm + hb + jb);
-      const wBr = v128.load(stageRe + hb + qb + jb), wBi = v128.load(stageIm + hb + qb + jb);
-      const wQr = v128.load(stageRe + qb + jb), wQi = v128.load(stageIm + qb + jb);
       const a0r = f64x2.add(x0r, x2r), a0i = f64x2.add(x0i, x2i);
       const a1r = f64x2.add(x1r, x3r), a1i = f64x2.add(x1i, x3i);
       const d2r = f64x2.sub(x0r, x2r), d2i = f64x2.sub(x0i, x2i);
-      const d3r = f64x2.sub(x1r, x3r), d3i = f64x2.sub(x1i, x3i);
-      const a2r = f64x2.sub(f64x2.mul(d2r, wAr), f64x2.mul(d2i, wAi));
-      const a2i = f64x2.add(f64x2.mul(d2r, wAi), f64x2.mul(d2i, wAr));
-      const a3r = f64x2.sub(f64x2.mul(d3r, wBr), f64x2.mul(d3i, wBi));
-      const a3i = f64x2.add(f64x2.mul(d3r, wBi), f64x2.mul(d3i, wBr));
+      // d3' = -i (x1 - x3) = (x1i - x3i) - i (x1r - x3r)
+      const d3r = f64x2.sub(x1i, x3i), d3i = f64x2.sub(x3r, x1r);
       v128.store(re + p0, f64x2.add(a0r, a1r));
       v128.store(im + p0, f64x2.add(a0i, a1i));
+      const w2r = v128.load(sqRe + jb), w2i = v128.load(sqIm + jb);
       const e1r = f64x2.sub(a0r, a1r), e1i = f64x2.sub(a0i, a1i);
-      v128.store(re + p1, f64x2.sub(f64x2.mul(e1r, wQr), f64x2.mul(e1i, wQi)));
-      v128.store(im + p1, f64x2.add(f64x2.mul(e1r, wQi), f64x2.mul(e1i, wQr)));
-      v128.store(re + p2, f64x2.add(a2r, a3r));
-      v128.store(im + p2, f64x2.add(a2i, a3i));
-      const e3r = f64x2.sub(a2r, a3r), e3i = f64x2.sub(a2i, a3i);
-      v128.store(re + p3, f64x2.sub(f64x2.mul(e3r, wQr), f64x2.mul(e3i, wQi)));
-      v128.store(im + p3, f64x2.add(f64x2.mul(e3r, wQi), f64x2.mul(e3i, wQr)));
+      v128.store(re + p1, f64x2.sub(f64x2.mul(e1r, w2r), f64x2.mul(e1i, w2i)));
+      v128.store(im + p1, f64x2.add(f64x2.mul(e1r, w2i), f64x2.mul(e1i, w2r)));
+      const w1r = v128.load(twRe + jb), w1i = v128.load(twIm + jb);
+      const e2r = f64x2.add(d2r, d3r), e2i = f64x2.add(d2i, d3i);
+      v128.store(re + p2, f64x2.sub(f64x2.mul(e2r, w1r), f64x2.mul(e2i, w1i)));
+      v128.store(im + p2, f64x2.add(f64x2.mul(e2r, w1i), f64x2.mul(e2i, w1r)));
+      const w3r = v128.load(cubeRe + jb), w3i = v128.load(cubeIm + jb);
+      const e3r = f64x2.sub(d2r, d3r), e3i = f64x2.sub(d2i, d3i);
+      v128.store(re + p3, f64x2.sub(f64x2.mul(e3r, w3r), f64x2.mul(e3i, w3i)));
+      v128.store(im + p3, f64x2.add(f64x2.mul(e3r, w3i), f64x2.mul(e3i, w3r)));
     }
   }
 }
 
-/** The exact inverse of radix4ForwardStages: DIT stages q then h = 2q, conjugate twiddles. */
+/**
+ * The inverse of radix4ForwardStages (unnormalized: each of the two stages doubles), with
+ * conjugate twiddles:
+ *   t = y1 conj(w_h^(2j)), a0 = y0 + t, a1 = y0 - t
+ *   p = y2 conj(w_h^j), m = y3 conj(w_h^(3j)), d2 = p + m, d3 = i (p - m)
+ *   z[j] = a0 + d2, z[j+2q] = a0 - d2, z[j+q] = a1 + d3, z[j+3q] = a1 - d3
+ */
 function radix4BackwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usize, stageIm: usize): void {
   const q = h >> 1;
   const qb = <usize>q << 3;
   const hb = <usize>h << 3;
-  for (let s = 0; s < m; s += h << 1) {
-    const sb = <usize>s << 3;
+  const mb = <usize>m << 3;
+  const twRe = stageRe + hb;
+  const twIm = stageIm + hb;
+  const sqRe = stageRe + qb;
+  const sqIm = stageIm + qb;
+  const cubeRe = stageRe + ((stageIm - stageRe) << 1) + hb;
+  const cubeIm = stageIm + ((stageIm - stageRe) << 1) + hb;
+  for (let sb: usize = 0; sb < mb; sb += hb << 1) {
     for (let jb: usize = 0; jb < qb; jb += 16) {
       const p0 = sb + jb;
       const p1 = p0 + qb;
@@ -177,30 +197,29 @@ function radix4BackwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usi
       const y1r = v128.load(re + p1), y1i = v128.load(im + p1);
       const y2r = v128.load(re + p2), y2i = v128.load(im + p2);
       const y3r = v128.load(re + p3), y3i = v128.load(im + p3);
-      const wAr = v128.load(stageRe + hb + jb), wAi = v128.load(stageIm + hb + jb);
-      const wBr = v128.load(stageRe + hb + qb + jb), wBi = v128.load(stageIm + hb + qb + jb);
-      const wQr = v128.load(stageRe + qb + jb), wQi = v128.load(stageIm + qb + jb);
-      // t = y * conj(wQ)
-      const t1r = f64x2.add(f64x2.mul(y1r, wQr), f64x2.mul(y1i, wQi));
-      const t1i = f64x2.sub(f64x2.mul(y1i, wQr), f64x2.mul(y1r, wQi));
-      const t3r = f64x2.add(f64x2.mul(y3r, wQr), f64x2.mul(y3i, wQi));
-      const t3i = f64x2.sub(f64x2.mul(y3i, wQr), f64x2.mul(y3r, wQi));
-      const a0r = f64x2.add(y0r, t1r), a0i = f64x2.add(y0i, t1i);
-      const a1r = f64x2.sub(y0r, t1r), a1i = f64x2.sub(y0i, t1i);
-      const a2r = f64x2.add(y2r, t3r), a2i = f64x2.add(y2i, t3i);
-      const a3r = f64x2.sub(y2r, t3r), a3i = f64x2.sub(y2i, t3i);
-      const u2r = f64x2.add(f64x2.mul(a2r, wAr), f64x2.mul(a2i, wAi));
-      const u2i = f64x2.sub(f64x2.mul(a2i, wAr), f64x2.mul(a2r, wAi));
-      const u3r = f64x2.add(f64x2.mul(a3r, wBr), f64x2.mul(a3i, wBi));
-      const u3i = f64x2.sub(f64x2.mul(a3i, wBr), f64x2.mul(a3r, wBi));
-      v128.store(re + p0, f64x2.add(a0r, u2r));
-      v128.store(im + p0, f64x2.add(a0i, u2i));
-      v128.store(re + p2, f64x2.sub(a0r, u2r));
-      v128.store(im + p2, f64x2.sub(a0i, u2i));
-      v128.store(re + p1, f64x2.add(a1r, u3r));
-      v128.store(im + p1, f64x2.add(a1i, u3i));
-      v128.store(re + p3, f64x2.sub(a1r, u3r));
-      v128.store(im + p3, f64x2.sub(a1i, u3i));
+      const w2r = v128.load(sqRe + jb), w2i = v128.load(sqIm + jb);
+      const w1r = v128.load(twRe + jb), w1i = v128.load(twIm + jb);
+      const w3r = v128.load(cubeRe + jb), w3i = v128.load(cubeIm + jb);
+      // y * conj(w) = (yr wr + yi wi) + i (yi wr - yr wi)
+      const tr = f64x2.add(f64x2.mul(y1r, w2r), f64x2.mul(y1i, w2i));
+      const ti = f64x2.sub(f64x2.mul(y1i, w2r), f64x2.mul(y1r, w2i));
+      const pr = f64x2.add(f64x2.mul(y2r, w1r), f64x2.mul(y2i, w1i));
+      const pi = f64x2.sub(f64x2.mul(y2i, w1r), f64x2.mul(y2r, w1i));
+      const mr = f64x2.add(f64x2.mul(y3r, w3r), f64x2.mul(y3i, w3i));
+      const mi = f64x2.sub(f64x2.mul(y3i, w3r), f64x2.mul(y3r, w3i));
+      const a0r = f64x2.add(y0r, tr), a0i = f64x2.add(y0i, ti);
+      const a1r = f64x2.sub(y0r, tr), a1i = f64x2.sub(y0i, ti);
+      const d2r = f64x2.add(pr, mr), d2i = f64x2.add(pi, mi);
+      // d3 = i (p - m) = -(pi - mi) + i (pr - mr)
+      const d3r = f64x2.sub(mi, pi), d3i = f64x2.sub(pr, mr);
+      v128.store(re + p0, f64x2.add(a0r, d2r));
+      v128.store(im + p0, f64x2.add(a0i, d2i));
+      v128.store(re + p2, f64x2.sub(a0r, d2r));
+      v128.store(im + p2, f64x2.sub(a0i, d2i));
+      v128.store(re + p1, f64x2.add(a1r, d3r));
+      v128.store(im + p1, f64x2.add(a1i, d3i));
+      v128.store(re + p3, f64x2.sub(a1r, d3r));
+      v128.store(im + p3, f64x2.sub(a1i, d3i));
     }
   }
 }
