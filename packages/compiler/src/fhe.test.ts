@@ -45,6 +45,17 @@ describe('encrypted execution with 128-bit parameters', () => {
       expect(await runEncrypted(circuit, [x])).toEqual([[-Math.max(x - 2, 0) + 0]]);
   });
 
+  it('wraps a lookup outside its window exactly as the wrapping simulation predicts', async () => {
+    const circuit = compile(
+      (x: Tracer) => [x.mul(5), np.relu(x.mul(5).sub(1))],
+      { x: 'encrypted' },
+      [0, 1, 2, 3, 4, 5],
+    );
+    expect(await runEncrypted(circuit, [7])).toEqual(
+      plain(circuit.simulateWith({ onOverflow: 'wrap' }, 7)),
+    );
+  });
+
   it('runs clear arguments beside encrypted ones', async () => {
     const inputset = [
       [

@@ -63,7 +63,7 @@ export function circuitStatistics(
     linearInstructions,
     linearTerms,
     encryptedInputs: program.inputs.reduce(
-      (acc, input) => acc + input.shape.reduce((a, b) => a * b, 1),
+      (acc, input) => acc + (input.encrypted ? input.shape.reduce((a, b) => a * b, 1) : 0),
       0,
     ),
     encryptedOutputs: program.outputs.reduce(

@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { np, type Tracer } from '@cml/tracer';
+import { compile } from '../compile.js';
+import { OutOfBoundsError } from '../errors.js';
+
+const relu = compile((x: Tracer) => np.relu(x.sub(3)), { x: 'encrypted' }, [
+  [0, 1, 2, 3, 4, 5, 6, 7],
+]);
+const inputs = [[0, 1, 2, 3, 4, 5, 6, 7]];
+
+/** 5x (an output, so materialized) is measured on [0, 25]; x = 7 is a valid 3-bit input but 35 leaves the 5-bit window. */
+function wrappingCircuit(): ReturnType<typeof compile> {
+  return compile(
+    (x: Tracer) => [x.mul(5), np.relu(x.mul(5).sub(1))],
+    { x: 'encrypted' },
+    [0, 1, 2, 3, 4, 5],
+  );
+}
+
+describe('simulation', () => {
+  it('injects lookup failures at the requested rate, reproducibly from a seed', () => {
+    const exact = relu.simulate(...inputs)[0]?.toArray();
+    const runs = Array.from({ length: 50 }, (_, seed) =>
+      relu.simulateWith({ pError: 0.25, seed }, ...inputs)[0]?.toArray(),
+    );
+    const wrong = runs.flatMap((run) => run?.filter((v, i) => v !== exact?.[i]) ?? []).length;
+    // 400 lookups at p = 0.25: about 100 failures (a few are invisible where neighbours are equal).
+    expect(wrong).toBeGreaterThan(40);
+    expect(wrong).toBeLessThan(130);
+    expect(relu.simulateWith({ pError: 0.25, seed: 3 }, ...inputs)).toEqual(
+      relu.simulateWith({ pError: 0.25, seed: 3 }, ...inputs),
+    );
+    expect(relu.simulateWith({ pError: 0 }, ...inputs)[0]?.toArray()).toEqual(exact);
+  });
+
+  it('detects a lookup outside its window, or wraps it like the negacyclic bootstrap', () => {
+    const circuit = wrappingCircuit();
+    expect(circuit.program.precision).toBe(5);
+    expect(() => circuit.simulate(7)).toThrow(OutOfBoundsError);
+    expect(() => circuit.clear(7)).toThrow(OutOfBoundsError);
+    // 35 = 32 + 3: the padding bit is set, so the bootstrap returns -table[3] = -relu(3 - 1),
+    // read from 5 unsigned bits as 30; 5x itself reads 35 mod 32 = 3.
+    expect(circuit.simulateWith({ onOverflow: 'wrap' }, 7).map((a) => a.toArray())).toEqual([
+      [3],
+      [30],
+    ]);
+  });
+});
