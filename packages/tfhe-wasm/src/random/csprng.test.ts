@@ -259,6 +259,15 @@ describe('Csprng (ChaCha20 generator in WASM)', () => {
     expect(Array.from({ length: 10 }, () => rng.gaussianI64(0))).toEqual(new Array(10).fill(0n));
   });
 
+  it('wipes its key and buffered keystream from WASM memory', () => {
+    const rng = Csprng.fromSystemEntropy(rt.kernels, otherStatePtr);
+    rng.nextU64();
+    const state = rt.bytes(otherStatePtr, Csprng.stateBytes(rt.kernels));
+    expect(state.some((b) => b !== 0)).toBe(true);
+    rng.wipe();
+    expect(state.every((b) => b === 0)).toBe(true);
+  });
+
   it('keys from system entropy so two generators differ', () => {
     const a = Csprng.fromSystemEntropy(rt.kernels, statePtr).nextU64();
     const b = Csprng.fromSystemEntropy(rt.kernels, otherStatePtr).nextU64();

@@ -62,6 +62,14 @@ export class Csprng {
     return new Csprng(kernels, statePtr);
   }
 
+  /**
+   * Zeroes the generator's state (key and buffered keystream) in WASM memory. Call it before
+   * the owner releases the region; the generator must not be used afterwards.
+   */
+  wipe(): void {
+    new Uint8Array(this.kernels.memory.buffer, this.statePtr, Csprng.stateBytes(this.kernels)).fill(0);
+  }
+
   /** The next 64 keystream bits, as an unsigned bigint. */
   nextU64(): bigint {
     // WASM hands an i64 to JavaScript as a signed bigint.
