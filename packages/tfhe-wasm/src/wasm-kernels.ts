@@ -24,10 +24,13 @@ export interface WasmKernels extends CsprngKernels {
   keyswitchKeyRowWords(outputLweDimension: number): number;
   keyswitchKeyBytes(inputLweDimension: number, outputLweDimension: number, level: number): number;
 
+  // decomposition
+  decompositionInitStates(dst: number, src: number, count: number, baseLog: number, level: number): void;
+  decompositionNextDigitsF64(digits: number, states: number, count: number, baseLog: number): void;
+
   // LWE
   lweEncrypt(ct: number, key: number, n: number, plaintext: bigint, std: number, noiseRng: number, maskRng: number): void;
   lweDecryptPhase(ct: number, key: number, n: number): bigint;
-  lweTrivial(ct: number, n: number, plaintext: bigint): void;
   lweAddAssign(dst: number, src: number, words: number): void;
   lweSubAssign(dst: number, src: number, words: number): void;
   lweNegAssign(dst: number, words: number): void;

@@ -1,6 +1,6 @@
 export { decompositionInitState, decompositionInitStates, decompositionNextDigitsF64, decompositionNextDigitsTwisted } from './decomposition';
 export { polynomialMulByMonomial, exactProductScratchBytes, glweMaskKeyProductAddExact } from './polynomial';
-export { lweMaskKeyDot, lweEncrypt, lweDecryptPhase, lweTrivial } from './lwe-encryption';
+export { lweMaskKeyDot, lweEncrypt, lweDecryptPhase } from './lwe-encryption';
 export {
   lweAddAssign,
   lweSubAssign,

@@ -37,9 +37,3 @@ export function lweEncrypt(
 export function lweDecryptPhase(ct: usize, key: usize, lweDimension: i32): u64 {
   return load<u64>(ct + (<usize>lweDimension << 3)) - lweMaskKeyDot(ct, key, lweDimension);
 }
-
-/** A trivial (noiseless, key-independent) encryption: a = 0, b = plaintext. */
-export function lweTrivial(ct: usize, lweDimension: i32, plaintext: u64): void {
-  memory.fill(ct, 0, <usize>lweDimension << 3);
-  store<u64>(ct + (<usize>lweDimension << 3), plaintext);
-}

@@ -34,21 +34,6 @@ export function fftForwardI64(dst: usize, src: usize, polynomialSize: i32, twidd
   fftForwardInPlace(dst, dst + mb, m, twiddles);
 }
 
-/** Forward transform of a polynomial with f64 coefficients already in memory. */
-export function fftForwardF64(dst: usize, src: usize, polynomialSize: i32, twiddles: usize): void {
-  const m = polynomialSize >> 1;
-  const mb = <usize>m << 3;
-  for (let jb: usize = 0; jb < mb; jb += 16) {
-    const x = v128.load(src + jb);
-    const y = v128.load(src + mb + jb);
-    const wr = v128.load(twiddles + jb);
-    const wi = v128.load(twiddles + mb + jb);
-    v128.store(dst + jb, f64x2.sub(f64x2.mul(x, wr), f64x2.mul(y, wi)));
-    v128.store(dst + mb + jb, f64x2.add(f64x2.mul(x, wi), f64x2.mul(y, wr)));
-  }
-  fftForwardInPlace(dst, dst + mb, m, twiddles);
-}
-
 /**
  * Inverse transform, in place on `src` (destroyed), adding the result shifted left by `shift`
  * bits to the u64 polynomial `dst` (mod 2^64). shift = 0 is the ordinary case; the exact
