@@ -1,5 +1,5 @@
 import { format, type ClearOperand, type Graph, type NdArray, type NodeBounds } from '@cml/tracer';
-import type { ParameterSet } from '@cml/tfhe-wasm';
+import { WorkerPool, type ParameterSet } from '@cml/tfhe-wasm';
 import type { ResolvedConfig } from './config.js';
 import type { OptimizationReport } from './optimizer/index.js';
 import { clearBackend } from './program/clear-backend.js';
@@ -10,6 +10,7 @@ import type { CircuitStatistics } from './program/statistics.js';
 import { clientSpec, serverSpec } from './runtime/circuit-spec.js';
 import { Client } from './runtime/client.js';
 import { disposeEncrypted, type EncryptedValues } from './runtime/encrypted-values.js';
+import { loadTfhe } from './runtime/fhe-backend.js';
 import { Server } from './runtime/server.js';
 import { decodeMessage, flattenArguments, outputArrays } from './runtime/clear-values.js';
 
@@ -53,8 +54,11 @@ export class Circuit {
     this.server = new Server(serverSpec(this.program, this.parameters));
   }
 
+  private pool: WorkerPool | undefined;
+
   /** Generates fresh keys for this circuit (reports progress through config.onProgress / showProgress). */
   async keygen(): Promise<void> {
+    if (this.config.poolSize > 0) await loadTfhe(true);
     await this.client.keygen((phase, done) => this.progress(phase, done));
   }
 
@@ -63,8 +67,20 @@ export class Circuit {
   }
 
   /** Runs the program on ciphertexts with this circuit's evaluation keys. */
-  run(args: EncryptedValues): Promise<EncryptedValues> {
-    return this.server.run(args, this.client.evaluationKeys);
+  async run(args: EncryptedValues): Promise<EncryptedValues> {
+    if (this.config.poolSize > 0)
+      this.pool ??= await WorkerPool.create({ poolSize: this.config.poolSize });
+    return this.server.run(args, this.client.evaluationKeys, {
+      ...(this.pool ? { pool: this.pool } : {}),
+      onProgress: (done) => this.progress('run', done),
+    });
+  }
+
+  /** Frees the keys and stops the worker pool. */
+  async dispose(): Promise<void> {
+    this.client.dispose();
+    await this.pool?.terminate();
+    this.pool = undefined;
   }
 
   decrypt(results: EncryptedValues): NdArray[] {
@@ -76,9 +92,7 @@ export class Circuit {
     if (!this.client.hasKeys) await this.keygen();
     const encrypted = this.encrypt(...args);
     try {
-      this.progress('run', 0);
       const results = await this.run(encrypted);
-      this.progress('run', 1);
       try {
         return this.decrypt(results);
       } finally {

@@ -5,17 +5,22 @@ import {
   type EvaluationKeys,
   type LweCiphertext,
   type TfheExports,
+  type WorkerPool,
 } from '@cml/tfhe-wasm';
 import { CircuitUsageError } from '../errors.js';
 import { linearRows } from '../program/clear-backend.js';
-import type { Backend } from '../program/interpreter.js';
+import type { AsyncBackend } from '../program/interpreter.js';
 import type { LookupInstruction } from '../program/program.js';
 
 let runtime: TfheExports | undefined;
 
-/** Loads the WASM core (once); the FHE back end needs it. */
-export async function loadTfhe(): Promise<TfheExports> {
-  runtime ??= await initTfhe();
+/**
+ * Loads the WASM core (once); the FHE back end needs it. `threads` loads the shared-memory
+ * build the worker pool needs; it must come before any single-threaded load in the process.
+ */
+export async function loadTfhe(threads = false): Promise<TfheExports> {
+  if (threads && runtime && !runtime.threads) runtime = undefined;
+  runtime ??= await initTfhe(threads ? { threads: true } : {});
   return runtime;
 }
 
@@ -66,13 +71,15 @@ function tablesOf(instruction: LookupInstruction): number[][] {
  * The program on ciphertexts. A linear row is one dot product of its ciphertexts with clear
  * weights, plus its bias added to the phase; a lookup element shifts its input by
  * inputOffset, keyswitches and bootstraps with its table, then adds outputOffset back.
- * All elements of a lookup instruction are independent and go through one batch call.
+ * All elements of a lookup instruction are independent: one batch call, spread over the
+ * worker pool when there is one.
  */
 export function fheBackend(
   keys: EvaluationKeys,
   precision: number,
   zero: LweCiphertext,
-): Backend<LweCiphertext> {
+  pool?: WorkerPool,
+): AsyncBackend<LweCiphertext> {
   return {
     linear: (instruction, sources) => {
       const rows = linearRows<
@@ -93,7 +100,7 @@ export function fheBackend(
         return addToPhase(sum, bias, precision);
       });
     },
-    lookup: (instruction, input) => {
+    lookup: async (instruction, input) => {
       const tables = tablesOf(instruction);
       const shifted = instruction.element.map((element) =>
         addToPhase((input[element] as LweCiphertext).clone(), instruction.inputOffset, precision),
@@ -102,7 +109,9 @@ export function fheBackend(
         const perElement = instruction.element.map(
           (_, i) => tables[instruction.tableOf[i] as number] as number[],
         );
-        const out = keys.applyLookupTableBatch(shifted, perElement);
+        const out = pool
+          ? await keys.applyLookupTableBatchInPool(shifted, perElement, pool)
+          : keys.applyLookupTableBatch(shifted, perElement);
         return out.map((ct) => addToPhase(ct, instruction.outputOffset, precision));
       } finally {
         for (const ct of shifted) ct.dispose();

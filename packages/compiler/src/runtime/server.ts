@@ -1,7 +1,7 @@
-import type { EvaluationKeys, LweCiphertext } from '@cml/tfhe-wasm';
+import type { EvaluationKeys, LweCiphertext, WorkerPool } from '@cml/tfhe-wasm';
 import { NdArray } from '@cml/tracer';
 import { CircuitMismatchError, CircuitUsageError, CorruptedDataError } from '../errors.js';
-import { interpret } from '../program/interpreter.js';
+import { interpretAsync } from '../program/interpreter.js';
 import type { ServerSpec } from './circuit-spec.js';
 import type { EncryptedValues } from './encrypted-values.js';
 import { fheBackend, loadTfhe } from './fhe-backend.js';
@@ -28,7 +28,16 @@ export class Server {
     return new Server(header.spec);
   }
 
-  async run(args: EncryptedValues, keys: EvaluationKeys): Promise<EncryptedValues> {
+  /**
+   * Runs the program on encrypted arguments (and clear ones) with the client's evaluation
+   * keys. `pool` spreads each lookup instruction's bootstraps over worker threads;
+   * `onProgress(done)` reports the fraction of instructions done.
+   */
+  async run(
+    args: EncryptedValues,
+    keys: EvaluationKeys,
+    options: { pool?: WorkerPool; onProgress?: (done: number) => void } = {},
+  ): Promise<EncryptedValues> {
     await loadTfhe();
     const { program, parameters, circuit } = this.spec;
     if (args.circuit !== circuit)
@@ -70,9 +79,11 @@ export class Server {
     const zero = args.ciphertexts.find((list) => list.length > 0)?.[0] as LweCiphertext;
     // The interpreter returns input ciphertexts themselves when an output is an input: copy them.
     const owned = new Set(args.ciphertexts.flat());
-    const outputs = interpret(program, inputs, fheBackend(keys, program.precision, zero)).map(
-      (list) => list.map((ct) => (owned.has(ct) ? ct.clone() : ct)),
+    const backend = fheBackend(keys, program.precision, zero, options.pool);
+    const flat = await interpretAsync(program, inputs, backend, (done, total) =>
+      options.onProgress?.(done / total),
     );
+    const outputs = flat.map((list) => list.map((ct) => (owned.has(ct) ? ct.clone() : ct)));
     return { circuit, keys: id, shapes: program.outputs.map((o) => o.shape), ciphertexts: outputs };
   }
 }
