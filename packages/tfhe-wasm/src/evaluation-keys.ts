@@ -25,7 +25,8 @@ export type LookupTable = readonly (number | bigint)[];
  *
  * Masks are drawn from a ChaCha20 stream keyed by `maskSeed` (public): stream 0 for the
  * bootstrap key in GGSW order (key bit i, level 1..l, row 0..k, mask polynomial 0..k-1, N
- * words each), stream 1 for the keyswitch key in row order (input i, level 1..l, n words each),
+ * words each), stream 1 for the keyswitch key in row order (input i, level l..1; n u64 draws per
+ * row, of which the 32-bit-torus key keeps the top 32 bits),
  * so a serializer can store (maskSeed, bodies) and regenerate the masks.
  */
 export class EvaluationKeys extends WasmObject {

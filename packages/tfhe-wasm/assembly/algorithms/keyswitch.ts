@@ -13,8 +13,10 @@ import { decompositionInitState } from './decomposition';
  * loop streams from memory (68 MB at 4 bits as u64). Halving it halves the keyswitch; the
  * rounding adds a variance ~ n_in*l*(B^2/12)*(n_out/2)*2^-64/12, below 2^-40 for the presets,
  * ~2^-20 of the keyswitch noise itself. (tfhe-rs's KS32 atomic pattern does the same.)
- * Rows are padded to a multiple of 4 words (16-byte aligned, i32x4 lanes).
- * Masks come from maskRng in row order (i, then j), n_out u64 draws per row.
+ * Rows are padded to a multiple of 4 words (16-byte aligned, i32x4 lanes) and stored, for each
+ * input i, from level l down to level 1: the keyswitch extracts digits least significant
+ * first, so it then streams the key strictly forwards.
+ * Masks come from maskRng in storage order (i, then j = l..1), n_out u64 draws per row.
  * Scratch: n_out u64 (keyswitchKeyGenerateScratchBytes).
  */
 export function keyswitchKeyGenerateScratchBytes(outputLweDimension: i32): usize {
@@ -39,7 +41,7 @@ export function keyswitchKeyGenerate(
   let row = ksk;
   for (let i = 0; i < inputLweDimension; i++) {
     const bit = <u32>load<u64>(inputKey + (<usize>i << 3));
-    for (let j = 1; j <= level; j++) {
+    for (let j = level; j >= 1; j--) {
       let dot: u32 = 0;
       csprngFillU64(maskRng, scratch, outputLweDimension);
       for (let x = 0; x < outputLweDimension; x++) {
@@ -83,8 +85,8 @@ export function keyswitchLweCiphertext(
   const carryShift = <u64>(baseLog - 1);
   for (let i = 0; i < inputLweDimension; i++) {
     let state = decompositionInitState(load<u64>(input + (<usize>i << 3)), baseLog, level);
-    // Level l (least significant) first; its row is the last of input i.
-    let row = ksk + (<usize>i * <usize>level + <usize>(level - 1)) * rowBytes;
+    // Level l (least significant) first: the rows of input i are stored in that order.
+    let row = ksk + <usize>i * <usize>level * rowBytes;
     for (let j = level; j >= 1; j--) {
       const digit = state & mask;
       const carry = (digit >> carryShift) & 1;
@@ -96,7 +98,7 @@ export function keyswitchLweCiphertext(
           v128.store(out + p, i32x4.sub(v128.load(out + p), i32x4.mul(v128.load(row + p), ds)));
         }
       }
-      row -= rowBytes;
+      row += rowBytes;
     }
   }
   // Widen from the top down so no u32 is overwritten before it is read.

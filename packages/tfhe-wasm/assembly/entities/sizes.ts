@@ -6,7 +6,7 @@
  * GLWE ciphertext (k, N):              [A_0 .. A_(k-1), B], each N coefficients (k+1)*N words
  * GGSW in the Fourier domain (k,N,l):  [level 1..l][row 0..k][column 0..k] Fourier polynomials
  * Bootstrap key (n GGSWs):             GGSW_0 .. GGSW_(n-1), Fourier domain
- * Keyswitch key (n_in -> n_out, l):    [input i][level 1..l] LWE rows of n_out + 1 u32 words
+ * Keyswitch key (n_in -> n_out, l):    [input i][level l..1] LWE rows of n_out + 1 u32 words
  *                                      (32-bit torus, see keyswitch.ts), padded to a multiple
  *                                      of 4 words so every row is 16-byte aligned
  * Small-key LWE ciphertext (keyswitch output): n_out + 1 u64 words, in a region of at least
