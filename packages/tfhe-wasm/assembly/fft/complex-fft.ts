@@ -195,20 +195,20 @@ function radix4BackwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usi
       const p3 = p2 + qb;
       const y0r = v128.load(re + p0), y0i = v128.load(im + p0);
       const y1r = v128.load(re + p1), y1i = v128.load(im + p1);
-      const y2r = v128.load(re + p2), y2i = v128.load(im + p2);
-      const y3r = v128.load(re + p3), y3i = v128.load(im + p3);
       const w2r = v128.load(sqRe + jb), w2i = v128.load(sqIm + jb);
-      const w1r = v128.load(twRe + jb), w1i = v128.load(twIm + jb);
-      const w3r = v128.load(cubeRe + jb), w3i = v128.load(cubeIm + jb);
       // y * conj(w) = (yr wr + yi wi) + i (yi wr - yr wi)
       const tr = f64x2.add(f64x2.mul(y1r, w2r), f64x2.mul(y1i, w2i));
       const ti = f64x2.sub(f64x2.mul(y1i, w2r), f64x2.mul(y1r, w2i));
-      const pr = f64x2.add(f64x2.mul(y2r, w1r), f64x2.mul(y2i, w1i));
-      const pi = f64x2.sub(f64x2.mul(y2i, w1r), f64x2.mul(y2r, w1i));
-      const mr = f64x2.add(f64x2.mul(y3r, w3r), f64x2.mul(y3i, w3i));
-      const mi = f64x2.sub(f64x2.mul(y3i, w3r), f64x2.mul(y3r, w3i));
       const a0r = f64x2.add(y0r, tr), a0i = f64x2.add(y0i, ti);
       const a1r = f64x2.sub(y0r, tr), a1i = f64x2.sub(y0i, ti);
+      const y2r = v128.load(re + p2), y2i = v128.load(im + p2);
+      const w1r = v128.load(twRe + jb), w1i = v128.load(twIm + jb);
+      const pr = f64x2.add(f64x2.mul(y2r, w1r), f64x2.mul(y2i, w1i));
+      const pi = f64x2.sub(f64x2.mul(y2i, w1r), f64x2.mul(y2r, w1i));
+      const y3r = v128.load(re + p3), y3i = v128.load(im + p3);
+      const w3r = v128.load(cubeRe + jb), w3i = v128.load(cubeIm + jb);
+      const mr = f64x2.add(f64x2.mul(y3r, w3r), f64x2.mul(y3i, w3i));
+      const mi = f64x2.sub(f64x2.mul(y3i, w3r), f64x2.mul(y3r, w3i));
       const d2r = f64x2.add(pr, mr), d2i = f64x2.add(pi, mi);
       // d3 = i (p - m) = -(pi - mi) + i (pr - mr)
       const d3r = f64x2.sub(mi, pi), d3i = f64x2.sub(pr, mr);
