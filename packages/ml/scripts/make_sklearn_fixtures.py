@@ -146,6 +146,43 @@ def cv_fixtures():
     return out
 
 
+def dataset_cv_fixtures():
+    """5-fold CV on every bundled dataset with unshuffled folds (StratifiedKFold for
+    classifiers, KFold for regressors), which the TypeScript splitters reproduce exactly."""
+    from sklearn.model_selection import KFold, StratifiedKFold, cross_val_score
+    from sklearn.pipeline import make_pipeline
+
+    def scaled(model):
+        return make_pipeline(StandardScaler(), model)
+
+    classifiers = {
+        "LogisticRegression": lambda: scaled(LogisticRegression()),
+        "DecisionTreeClassifier": lambda: DecisionTreeClassifier(max_depth=5, random_state=0),
+        "RandomForestClassifier": lambda: RandomForestClassifier(n_estimators=50, max_depth=5, random_state=0),
+        "XGBClassifier": lambda: xgboost.XGBClassifier(n_estimators=50, max_depth=3, tree_method="exact"),
+    }
+    regressors = {
+        "LinearRegression": lambda: LinearRegression(),
+        "Ridge": lambda: Ridge(),
+        "Lasso": lambda: Lasso(alpha=0.1),
+        "ElasticNet": lambda: ElasticNet(alpha=0.01),
+        "LinearSVR": lambda: scaled(LinearSVR(C=10.0, max_iter=10000, random_state=0)),
+        "PoissonRegressor": lambda: scaled(PoissonRegressor()),
+        "GammaRegressor": lambda: scaled(GammaRegressor()),
+        "TweedieRegressor": lambda: scaled(TweedieRegressor(power=1.5)),
+        "DecisionTreeRegressor": lambda: DecisionTreeRegressor(max_depth=4, random_state=0),
+        "RandomForestRegressor": lambda: RandomForestRegressor(n_estimators=50, max_depth=5, random_state=0),
+        "XGBRegressor": lambda: xgboost.XGBRegressor(n_estimators=50, max_depth=3, tree_method="exact"),
+    }
+    out = {"versions": {"sklearn": sklearn.__version__, "xgboost": xgboost.__version__}}
+    for name in ["iris", "wine", "digits"]:
+        X, y = load(name)
+        out[name] = {m: float(cross_val_score(make(), X, y, cv=StratifiedKFold(5)).mean()) for m, make in classifiers.items()}
+    X, y = load("diabetes")
+    out["diabetes"] = {m: float(cross_val_score(make(), X, y, cv=KFold(5), scoring="r2").mean()) for m, make in regressors.items()}
+    return out
+
+
 def utility_fixtures():
     """Metrics and scalers on small fixed inputs."""
     from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, mean_squared_error, r2_score
@@ -202,3 +239,4 @@ if __name__ == "__main__":
     write("sklearn-cv.json", cv_fixtures())
     write("sklearn-utilities.json", utility_fixtures())
     write("sklearn-mlp.json", mlp_fixtures())
+    write("sklearn-datasets-cv.json", dataset_cv_fixtures())

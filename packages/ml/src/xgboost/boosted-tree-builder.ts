@@ -74,23 +74,27 @@ export function buildBoostedTree(X: Matrix, sorted: Int32Array[], g: Float64Arra
     gRoot += g[i] as number;
     hRoot += h[i] as number;
   }
-  const open = new Map<number, OpenNode>();
+  // Nodes still growing, indexed by node id (an array: this lookup is the inner loop).
+  let open: (OpenNode | undefined)[] = [];
+  let openCount = 0;
   const newNode = (gs: number, hs: number): OpenNode => {
     const id = pushNode(tree, [o.learningRate * weight(gs, hs, o)], hs);
     gains.push(0);
     return { id, g: gs, h: hs, bestGain: MIN_GAIN, bestFeature: -1, bestThreshold: 0, gl: 0, hl: 0, last: NaN };
   };
   const root = newNode(gRoot, hRoot);
-  open.set(root.id, root);
+  open[root.id] = root;
+  openCount = 1;
 
-  for (let depth = 0; depth < o.maxDepth && open.size > 0; depth++) {
+  for (let depth = 0; depth < o.maxDepth && openCount > 0; depth++) {
+    const growing = open.filter((node): node is OpenNode => node !== undefined);
     for (let f = 0; f < X.cols; f++) {
-      for (const node of open.values()) {
+      for (const node of growing) {
         node.gl = node.hl = 0;
         node.last = NaN;
       }
       for (const i of sorted[f] as Int32Array) {
-        const node = open.get(position[i] as number);
+        const node = open[position[i] as number];
         if (!node) continue;
         const v = X.data[i * X.cols + f] as number;
         if (v !== node.last && node.hl >= o.minChildWeight && node.h - node.hl >= o.minChildWeight) {
@@ -110,9 +114,10 @@ export function buildBoostedTree(X: Matrix, sorted: Int32Array[], g: Float64Arra
         node.last = v;
       }
     }
-    const next = new Map<number, OpenNode>();
-    const children = new Map<number, [OpenNode, OpenNode]>();
-    for (const node of open.values()) {
+    const next: (OpenNode | undefined)[] = [];
+    openCount = 0;
+    const children: ([OpenNode, OpenNode] | undefined)[] = [];
+    for (const node of growing) {
       if (node.bestFeature < 0) continue;
       let gl = 0;
       let hl = 0;
@@ -129,18 +134,20 @@ export function buildBoostedTree(X: Matrix, sorted: Int32Array[], g: Float64Arra
       tree.left[node.id] = left.id;
       tree.right[node.id] = right.id;
       gains[node.id] = node.bestGain;
-      children.set(node.id, [left, right]);
-      next.set(left.id, left);
-      next.set(right.id, right);
+      children[node.id] = [left, right];
+      next[left.id] = left;
+      next[right.id] = right;
+      openCount += 2;
     }
     for (let i = 0; i < X.rows; i++) {
-      const pair = children.get(position[i] as number);
-      if (!pair) continue;
       const node = position[i] as number;
-      position[i] = (X.data[i * X.cols + (tree.feature[node] as number)] as number) <= (tree.threshold[node] as number) ? pair[0].id : pair[1].id;
+      if (node < 0) continue;
+      const pair = children[node];
+      // Rows whose node stopped growing leave the sweep for good.
+      if (!pair) position[i] = -1;
+      else position[i] = (X.data[i * X.cols + (tree.feature[node] as number)] as number) <= (tree.threshold[node] as number) ? pair[0].id : pair[1].id;
     }
-    open.clear();
-    for (const [id, node] of next) open.set(id, node);
+    open = next;
   }
   if (o.gamma > 0) pruneBelowGamma(tree, gains, 0, o.gamma);
   return tree;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import { CLASSIFIER_PROTOCOL, REGRESSOR_PROTOCOL } from '../__fixtures__/dataset-protocols.js';
+import { readFixture } from '../__fixtures__/fixture-split.js';
+import { loadDiabetes, loadIris, loadWine } from '../datasets/loaders.js';
+import { crossValScore } from './cross-val-score.js';
+import { KFold } from './k-fold.js';
+import { StratifiedKFold } from './stratified-k-fold.js';
+
+const reference = readFixture<Record<string, Record<string, number>>>('sklearn-datasets-cv.json');
+const mean = (scores: number[]) => scores.reduce((a, b) => a + b, 0) / scores.length;
+
+describe.each([
+  ['iris', loadIris],
+  ['wine', loadWine],
+])('5-fold CV accuracy on %s, fold for fold against scikit-learn', (dataset, load) => {
+  for (const [name, make] of Object.entries(CLASSIFIER_PROTOCOL)) {
+    it(`${name} is within 1.5 points of sklearn`, async () => {
+      const { data, target } = await load();
+      const accuracy = mean(crossValScore(make, data, target, { cv: new StratifiedKFold({ nSplits: 5 }) }));
+      expect(Math.abs(accuracy - (reference[dataset]![name] as number))).toBeLessThanOrEqual(0.015);
+    });
+  }
+});
+
+describe('5-fold CV R² on diabetes, fold for fold against scikit-learn', () => {
+  for (const [name, make] of Object.entries(REGRESSOR_PROTOCOL)) {
+    it(`${name} is within 0.015 of sklearn`, async () => {
+      const { data, target } = await loadDiabetes();
+      const r2 = mean(crossValScore(make, data, target, { cv: new KFold({ nSplits: 5 }), classification: false }));
+      expect(Math.abs(r2 - (reference.diabetes![name] as number))).toBeLessThanOrEqual(0.015);
+    });
+  }
+});
