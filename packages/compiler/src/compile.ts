@@ -19,6 +19,7 @@ import { eliminateDeadNodes } from './passes/dead-nodes.js';
 import { lowerToProgram } from './passes/lower.js';
 import { planMaterialization } from './passes/materialize.js';
 import { noiseNorms } from './passes/noise-norms.js';
+import type { FheProgram } from './program/program.js';
 import { circuitStatistics } from './program/statistics.js';
 
 /** Graph passes that need no bounds: constant folding, common subexpressions, dead nodes. */
@@ -61,6 +62,7 @@ export function compileGraph(
   );
   const choice = chooseParameters({
     precision: program.precision,
+    lookupPrecision: lookupPrecision(program, resolved.rounding),
     maxNorm2: norms.maxLookupNorm2,
     lookups,
     outputNorm2: norms.maxOutputNorm2,
@@ -105,4 +107,15 @@ export function compile(
 ): Circuit {
   const graph = trace(fn, spec, { inputset, ...config.trace });
   return compileGraph(graph, inputset, config);
+}
+
+/** The noise margin lookups need: P, or in approximate rounding mode P minus the bits each lookup ignores. */
+function lookupPrecision(program: FheProgram, rounding: 'exact' | 'approximate'): number {
+  if (rounding === 'exact') return program.precision;
+  let bits = 0;
+  for (const instruction of program.instructions) {
+    if (instruction.kind === 'lookup')
+      bits = Math.max(bits, Math.max(1, program.precision - instruction.roundedBits));
+  }
+  return bits === 0 ? program.precision : bits;
 }

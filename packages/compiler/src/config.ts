@@ -14,6 +14,13 @@ export interface CompilationConfig {
   readonly poolSize?: number;
   /** Largest message width to accept (bits). Default 8, the largest preset. */
   readonly maxPrecision?: number;
+  /**
+   * 'exact' (default): lookups after roundBitPattern / truncateBitPattern still separate every
+   * input value, so results are exact. 'approximate': the parameters only separate the rounded
+   * values (P - lsbs bits of noise margin): much cheaper parameters, and a value near a
+   * rounding boundary may be rounded one step the other way.
+   */
+  readonly rounding?: 'exact' | 'approximate';
 }
 
 export interface ResolvedConfig {
@@ -24,6 +31,7 @@ export interface ResolvedConfig {
   readonly onProgress: ((phase: string, done: number) => void) | undefined;
   readonly poolSize: number;
   readonly maxPrecision: number;
+  readonly rounding: 'exact' | 'approximate';
 }
 
 export const DEFAULT_P_ERROR = 2 ** -40;
@@ -37,5 +45,6 @@ export function resolveConfig(config: CompilationConfig = {}): ResolvedConfig {
     onProgress: config.onProgress,
     poolSize: config.poolSize ?? 0,
     maxPrecision: config.maxPrecision ?? 8,
+    rounding: config.rounding ?? 'exact',
   };
 }

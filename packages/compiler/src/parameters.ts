@@ -1,14 +1,17 @@
 import type { ParameterSet } from '@cml/tfhe-wasm';
 import { ParameterSelectionError } from './errors.js';
 import {
+  DEFAULT_SEARCH_SPACE,
   NoParametersError,
   optimizeParameters,
   type OptimizationReport,
 } from './optimizer/index.js';
 
 export interface ParameterConstraints {
-  /** P: message bits of the circuit (lookup inputs and decrypted results). */
+  /** P: message bits of the circuit (lookup tables and decrypted results). */
   readonly precision: number;
+  /** Bits of noise margin the lookups need: P, or less when they read rounded values (approximate mode). */
+  readonly lookupPrecision: number;
   /** Largest 2-norm of the weights feeding a lookup. */
   readonly maxNorm2: number;
   /** Number of table lookups (bootstraps) of one run. */
@@ -50,18 +53,43 @@ function roundUpCount(count: number): number {
  */
 export function chooseParameters(constraints: ParameterConstraints): ParameterChoice {
   try {
-    const { parameters, report } = optimizeParameters({
-      lookupPrecision: constraints.precision,
-      norm2: roundUpNorm(constraints.maxNorm2),
-      lookupCount: roundUpCount(constraints.lookups),
-      pError: constraints.pError,
-      ...(constraints.globalPError === undefined ? {} : { globalPError: constraints.globalPError }),
-      lookupFreeOutput: {
-        precision: constraints.precision,
-        norm2: roundUpNorm(constraints.outputNorm2),
-        count: roundUpCount(constraints.outputs),
+    const reduced = constraints.lookupPrecision < constraints.precision;
+    // Tables still have 2^P entries: N >= 2^(P+1) keeps a box of two coefficients per entry.
+    const options = reduced
+      ? {
+          searchSpace: {
+            log2PolynomialSizes: DEFAULT_SEARCH_SPACE.log2PolynomialSizes.filter(
+              (logN) => logN >= constraints.precision + 1,
+            ),
+          },
+        }
+      : {};
+    const result = optimizeParameters(
+      {
+        lookupPrecision: constraints.lookupPrecision,
+        norm2: roundUpNorm(constraints.maxNorm2),
+        lookupCount: roundUpCount(constraints.lookups),
+        pError: constraints.pError,
+        ...(constraints.globalPError === undefined
+          ? {}
+          : { globalPError: constraints.globalPError }),
+        lookupFreeOutput: {
+          precision: constraints.precision,
+          norm2: roundUpNorm(constraints.outputNorm2),
+          count: roundUpCount(constraints.outputs),
+        },
       },
-    });
+      options,
+    );
+    const { report } = result;
+    // Relabel: ciphertexts and tables are P bits even when the noise margin is sized for fewer.
+    const parameters = reduced
+      ? {
+          ...result.parameters,
+          precision: constraints.precision,
+          name: `${result.parameters.name}-msg${constraints.precision}`,
+        }
+      : result.parameters;
     const events =
       constraints.lookups * 2 ** report.log2PFail +
       constraints.outputs * 2 ** (report.outputLog2PFail ?? -Infinity);

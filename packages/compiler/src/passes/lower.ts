@@ -134,7 +134,14 @@ function lowerRegion(context: LoweringContext, region: Region): number {
     const source = region.frontier[0] as number;
     const evaluate = regionEvaluator(graph, region, clearValue, context.scaleOf);
     const element = broadcastSourceElements(root.shape, (graph.nodes[source] as GraphNode).shape);
-    return builder.lookup(valueOf(source), root.shape, element, (v) => evaluate([v]), root.id);
+    return builder.lookup(
+      valueOf(source),
+      root.shape,
+      element,
+      (v) => evaluate([v]),
+      root.id,
+      roundedBits(graph, region, source),
+    );
   }
   return lowerBinaryRegion(context, region);
 }
@@ -186,4 +193,20 @@ function lowerClearLinear(
   }
   const { output: _output, ...instruction } = step;
   return builder.clearLinear({ ...instruction, maxNorm2 }, measured, node.id);
+}
+
+const ROUNDING_MARKERS = new Set(['roundBitPattern', 'truncateBitPattern']);
+
+/** The low bits of `source` the region ignores: the fewest removed by the markers that are its only readers in the region. */
+function roundedBits(graph: Graph, region: Region, source: number): number {
+  let bits = Infinity;
+  for (const id of region.nodes) {
+    const node = graph.nodes[id] as GraphNode;
+    if (!node.inputs.includes(source)) continue;
+    bits = Math.min(
+      bits,
+      ROUNDING_MARKERS.has(node.op) ? Number(node.attrs['lsbsToRemove'] ?? 0) : 0,
+    );
+  }
+  return Number.isFinite(bits) ? bits : 0;
 }

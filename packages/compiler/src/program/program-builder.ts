@@ -29,6 +29,7 @@ interface PendingLookup {
   readonly outputMin: number;
   /** Output values (one per output element) for input value v, or undefined where undefined. */
   readonly column: (v: number) => Float64Array | undefined;
+  readonly roundedBits: number;
 }
 
 /** Bits of an unsigned span 0..span (at least 1). */
@@ -172,6 +173,7 @@ export class ProgramBuilder {
     element: readonly number[],
     column: (v: number) => Float64Array | undefined,
     node?: number,
+    roundedBits = 0,
   ): number {
     const { min: inputMin, max: inputMax } = this.value(input);
     const cache = new Map<number, Float64Array | undefined>();
@@ -198,6 +200,7 @@ export class ProgramBuilder {
       inputMax,
       outputMin: min,
       column: cached,
+      roundedBits,
     });
     this.lookupBits.push(spanBits(inputMax - inputMin), spanBits(max - min));
     return output;
@@ -269,5 +272,6 @@ function fillTables(step: PendingLookup, precision: number): Instruction {
     tables,
     inputOffset: -step.inputMin,
     outputOffset: step.outputMin,
+    roundedBits: step.roundedBits,
   };
 }

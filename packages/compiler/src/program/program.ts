@@ -48,6 +48,14 @@ export interface LookupInstruction {
   readonly tables: readonly (readonly number[])[];
   readonly inputOffset: number;
   readonly outputOffset: number;
+  /**
+   * Low bits of the input the table ignores: it reads the input only through
+   * roundBitPattern / truncateBitPattern with this many bits removed, so equal entries span
+   * runs of 2^roundedBits indices. In approximate rounding mode the parameters only separate
+   * those runs (P - roundedBits bits of noise margin), and a value near a run boundary may read
+   * the neighbouring run: f of the input rounded one step the other way.
+   */
+  readonly roundedBits: number;
 }
 
 /** A clear constant (only clear-side instructions read it). */

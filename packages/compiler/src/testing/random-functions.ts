@@ -1,4 +1,4 @@
-import { broadcastShapes, np, type Tracer } from '@cml/tracer';
+import { broadcastShapes, np, roundBitPattern, type Tracer } from '@cml/tracer';
 import { SeededRandom } from '../program/seeded-random.js';
 
 /** A random traced function with its spec and inputset, for differential tests. */
@@ -40,6 +40,7 @@ const UNARY: readonly Unary[] = [
   (v) => np.sign(v),
   (v, r) => v.greater(r.int(-1, 2)).astype('int'),
   (v) => v.square().clip(0, 9),
+  (v) => np.relu(roundBitPattern(v.add(2), 1)),
   (v) => v.astype('float').mul(0.5).add(0.25).round().astype('int'),
 ];
 

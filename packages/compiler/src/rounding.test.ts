@@ -1,0 +1,53 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { evaluate, np, roundBitPattern, type Tracer } from '@cml/tracer';
+import { compile } from './compile.js';
+
+const range = (lo: number, hi: number): number[] =>
+  Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+// A 7-bit accumulator, rounded to its 3 high bits before a lookup.
+const fn = (x: Tracer, y: Tracer) => np.relu(roundBitPattern(x.add(y.mul(3)), 4).sub(48));
+const inputset = range(0, 15).flatMap((x) => range(0, 31).map((y) => [x, y]));
+const exact = compile(fn, { x: 'encrypted', y: 'encrypted' }, inputset);
+const approximate = compile(fn, { x: 'encrypted', y: 'encrypted' }, inputset, {
+  rounding: 'approximate',
+});
+
+describe('roundBitPattern', () => {
+  afterAll(async () => {
+    await approximate.dispose();
+  });
+
+  it('is exact in both modes on clear and simulated runs', () => {
+    for (const sample of inputset.filter((_, i) => i % 37 === 0)) {
+      const expected = evaluate(exact.graph, sample)[0]?.toArray();
+      expect(exact.simulate(...sample)[0]?.toArray()).toEqual(expected);
+      expect(approximate.simulate(...sample)[0]?.toArray()).toEqual(expected);
+    }
+  });
+
+  it('sizes the approximate mode for the rounded bits only: cheaper parameters', () => {
+    expect(exact.program.precision).toBe(approximate.program.precision);
+    expect(exact.parameterReport.constraints.lookupPrecision).toBe(exact.program.precision);
+    expect(approximate.parameterReport.constraints.lookupPrecision).toBe(
+      approximate.program.precision - 4,
+    );
+    expect(approximate.parameterReport.cost.lookupMs).toBeLessThan(
+      exact.parameterReport.cost.lookupMs / 2,
+    );
+  });
+
+  it('decrypts f of the input rounded either way near a boundary, exactly elsewhere', async () => {
+    await approximate.keygen();
+    let exactResults = 0;
+    const samples = inputset.filter((_, i) => i % 61 === 0);
+    for (const [x, y] of samples as [number, number][]) {
+      const accumulator = x + y * 3;
+      const got = (await approximate.encryptRunDecrypt(x, y))[0]?.item();
+      const down = Math.max(Math.floor(accumulator / 16) * 16 - 48, 0);
+      const up = Math.max(Math.ceil(accumulator / 16) * 16 - 48, 0);
+      expect([down, up]).toContain(got);
+      if (got === evaluate(approximate.graph, [x, y])[0]?.item()) exactResults++;
+    }
+    expect(exactResults).toBeGreaterThan(samples.length / 2);
+  });
+});
