@@ -9,7 +9,7 @@ import { ClientKey, initTfhe, parameterSets } from '@cml/tfhe-wasm';
 import { lookupCost, lookupWork, optimizeParameters } from '../dist/optimizer/index.js';
 
 const quick = process.argv.includes('--quick');
-const minSeconds = quick ? 0.3 : 1.5;
+const minSeconds = quick ? 0.6 : 2;
 
 const byBits = (bits) => parameterSets.find((p) => p.precision === bits);
 const variant = (bits, pbsBaseLog, pbsLevel) => ({
@@ -22,20 +22,29 @@ const shapes = quick
   ? [byBits(1), byBits(3), byBits(4), variant(4, 11, 3)]
   : [byBits(1), byBits(2), byBits(3), byBits(4), byBits(5), byBits(6), variant(2, 15, 2), variant(4, 15, 2), variant(4, 11, 3)];
 
-/** Fastest run of fn over at least minSeconds, after a warm-up (the minimum resists other load on the machine). */
+/**
+ * CPU milliseconds of one call of fn: the median over samples of at least 100 ms each (the
+ * kernel accounts CPU time in ticks of a few ms, so short calls are batched), after a
+ * warm-up. CPU time (process.cpuUsage) rather than wall time, so that other processes sharing
+ * the machine do not count: the WASM core runs on this one thread.
+ */
 function time(fn) {
+  const warmStart = performance.now();
   for (let i = 0; i < 3; i++) fn();
+  const reps = Math.max(1, Math.ceil(100 / ((performance.now() - warmStart) / 3)));
   const samples = [];
   const start = performance.now();
   while (performance.now() - start < minSeconds * 1000 || samples.length < 5) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
+    const before = process.cpuUsage();
+    for (let i = 0; i < reps; i++) fn();
+    const used = process.cpuUsage(before);
+    samples.push((used.user + used.system) / 1000 / reps);
   }
-  return Math.min(...samples);
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1];
 }
 
-/** Fastest keyswitch and bootstrap of a parameter set, in ms. */
+/** CPU time of one keyswitch and one bootstrap of a parameter set, in ms. */
 function measure(params) {
   const clientKey = ClientKey.generate(params);
   const keys = clientKey.evaluationKeys();

@@ -29,16 +29,17 @@ export interface CostModel {
 }
 
 /**
- * Fitted by bench/optimizer-calibrate.js to single-threaded KS and PBS timings of
- * @cml/tfhe-wasm (1-, 3- and 4-bit presets and a 3-level variant; Node 20, 2-core AVX-512
- * host, otherwise idle). The model is within about 20% of every measured shape; the Fourier
- * multiply-add constant also absorbs the per-level decomposition work.
+ * Fitted by bench/optimizer-calibrate.js (bench/optimizer-calibration.json) to the CPU time of
+ * @cml/tfhe-wasm's keyswitch and bootstrap, one thread, on the 1- to 6-bit presets and three
+ * variants with 2 and 3 bootstrap levels (Node 20, 2-core AMD EPYC, core as of commit 0d50ba3).
+ * The model is within 20% of every measured shape; the Fourier multiply-add constant also
+ * absorbs the per-level decomposition work. Re-run the calibration when the core's kernels change.
  */
 export const DEFAULT_COST_MODEL: CostModel = Object.freeze({
-  keyswitchNsPerMultiplyAdd: 1.35,
-  fftNsPerButterfly: 0.553,
-  fourierNsPerMultiplyAdd: 7.1,
-  source: 'fitted to @cml/tfhe-wasm KS and PBS timings, one thread (bench/optimizer-calibrate.js)',
+  keyswitchNsPerMultiplyAdd: 0.274,
+  fftNsPerButterfly: 0.707,
+  fourierNsPerMultiplyAdd: 3.8,
+  source: 'fitted to @cml/tfhe-wasm KS and PBS CPU times, one thread (bench/optimizer-calibrate.js)',
 });
 
 /** The shape of a lookup that the cost depends on (bases and noise do not change the work). */
