@@ -52,5 +52,22 @@ describe('when nothing fits', () => {
   it('rejects malformed constraints with InvalidConstraintsError before searching', () => {
     expect(() => optimizeParameters({ lookupPrecision: 4, norm2: -1 })).toThrow(InvalidConstraintsError);
     expect(() => optimizeParameters({ lookupPrecision: 4, pError: 2 })).toThrow(InvalidConstraintsError);
+    expect(() => optimizeParameters({ lookupPrecision: 4, securityLevel: 300 }, { allowedSecurityLevels: [300] })).toThrow(
+      /outside the security curves \(80 to 256 bits\)/,
+    );
+  });
+
+  it.each([
+    [{ glweDimensions: [] }, /glweDimensions/],
+    [{ glweDimensions: [0] }, /glweDimensions/],
+    [{ log2PolynomialSizes: [17] }, /log2PolynomialSizes/],
+    [{ lweDimensions: { min: 900, max: 800 } }, /lweDimensions/],
+    [{ maxPbsLevel: 0 }, /maxPbsLevel/],
+    [{ maxKsLevel: 64 }, /maxKsLevel/],
+    [{ maxDecompositionBits: 64 }, /maxDecompositionBits/],
+    [{ maxBootstrapKeyBytes: 0 }, /maxBootstrapKeyBytes/],
+  ])('rejects the search space %j with InvalidConstraintsError', (searchSpace, message) => {
+    expect(() => optimizeParameters({ lookupPrecision: 4 }, { searchSpace })).toThrow(InvalidConstraintsError);
+    expect(() => optimizeParameters({ lookupPrecision: 4 }, { searchSpace })).toThrow(message);
   });
 });

@@ -1,11 +1,11 @@
-import type { ParameterSet } from '@cml/tfhe-wasm';
+import { securityCurves, type ParameterSet } from '@cml/tfhe-wasm';
 import { normalizeConstraints, type NormalizedConstraints, type OptimizerConstraints } from './constraints.js';
 import { DEFAULT_COST_MODEL, lookupCost, type CostModel } from './cost-model.js';
 import { bestPbsDecomposition, keyswitchTable, modulusSwitchVariance, type Decomposition } from './decompositions.js';
 import { InvalidConstraintsError, NoParametersError } from './errors.js';
 import { maxVarianceFor } from './noise-budget.js';
 import { buildReport, type OptimizationReport } from './report.js';
-import { DEFAULT_SEARCH_SPACE, bootstrapKeyBytes, type SearchSpace } from './search-space.js';
+import { DEFAULT_SEARCH_SPACE, bootstrapKeyBytes, validateSearchSpace, type SearchSpace } from './search-space.js';
 import { secureStdDev } from './secure-noise.js';
 
 export interface OptimizerOptions {
@@ -64,8 +64,14 @@ export function optimizeParameters(constraints: OptimizerConstraints, options: O
   const normalized = normalizeConstraints(constraints);
   const costModel = options.costModel ?? DEFAULT_COST_MODEL;
   const space: SearchSpace = { ...DEFAULT_SEARCH_SPACE, ...options.searchSpace };
+  validateSearchSpace(space);
   const centered = options.centeredModulusSwitch ?? true;
   const allowed = options.allowedSecurityLevels ?? [128];
+  const { bits: lowest } = securityCurves[0]!;
+  const { bits: highest } = securityCurves[securityCurves.length - 1]!;
+  if (!(normalized.securityLevel >= lowest && normalized.securityLevel <= highest)) {
+    throw new InvalidConstraintsError(`security level ${normalized.securityLevel} is outside the security curves (${lowest} to ${highest} bits)`);
+  }
   if (!allowed.includes(normalized.securityLevel)) {
     throw new InvalidConstraintsError(
       `security level ${normalized.securityLevel} is not allowed (allowed: ${allowed.join(', ')}); pass it in allowedSecurityLevels`,

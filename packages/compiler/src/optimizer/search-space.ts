@@ -1,3 +1,5 @@
+import { InvalidConstraintsError } from './errors.js';
+
 /**
  * The box the optimizer searches. Defaults follow what the WASM core runs (N a power of two
  * in [2^8, 2^16], base_log * level <= 63) and what fits in WASM32 memory (4 GiB in all: the
@@ -38,4 +40,25 @@ export function bootstrapKeyBytes(n: number, k: number, N: number, pbsLevel: num
 /** Bytes of the keyswitch key in memory: kN * l rows of n+1 words. */
 export function keyswitchKeyBytes(n: number, k: number, N: number, ksLevel: number): number {
   return k * N * ksLevel * (n + 1) * 8;
+}
+
+const isIntegerIn = (x: number, lo: number, hi: number): boolean => Number.isInteger(x) && x >= lo && x <= hi;
+
+/** Rejects a search space the core could not run (or that would search nothing). */
+export function validateSearchSpace(space: SearchSpace): void {
+  const fail = (what: string): never => {
+    throw new InvalidConstraintsError(`search space: ${what}`);
+  };
+  if (space.glweDimensions.length === 0 || !space.glweDimensions.every((k) => isIntegerIn(k, 1, 16))) {
+    fail(`glweDimensions must be integers from 1 to 16, got [${space.glweDimensions.join(', ')}]`);
+  }
+  if (space.log2PolynomialSizes.length === 0 || !space.log2PolynomialSizes.every((l) => isIntegerIn(l, 8, 16))) {
+    fail(`log2PolynomialSizes must be integers from 8 to 16, got [${space.log2PolynomialSizes.join(', ')}]`);
+  }
+  const { min, max } = space.lweDimensions;
+  if (!isIntegerIn(min, 1, 8192) || !isIntegerIn(max, min, 8192)) fail(`lweDimensions must satisfy 1 <= min <= max <= 8192, got ${min}..${max}`);
+  if (!isIntegerIn(space.maxDecompositionBits, 1, 63)) fail(`maxDecompositionBits must be 1..63, got ${space.maxDecompositionBits}`);
+  if (!isIntegerIn(space.maxPbsLevel, 1, space.maxDecompositionBits)) fail(`maxPbsLevel must be 1..${space.maxDecompositionBits}, got ${space.maxPbsLevel}`);
+  if (!isIntegerIn(space.maxKsLevel, 1, space.maxDecompositionBits)) fail(`maxKsLevel must be 1..${space.maxDecompositionBits}, got ${space.maxKsLevel}`);
+  if (!(space.maxBootstrapKeyBytes > 0)) fail(`maxBootstrapKeyBytes must be positive, got ${space.maxBootstrapKeyBytes}`);
 }
