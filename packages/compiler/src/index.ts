@@ -30,4 +30,3 @@ export { disposeEncrypted, type EncryptedValues } from './runtime/encrypted-valu
 export { serializeEncrypted, deserializeEncrypted } from './runtime/ciphertext-bytes.js';
 export { loadTfhe } from './runtime/fhe-backend.js';
 export type { ClientSpec, ServerSpec } from './runtime/circuit-spec.js';
-export * from './optimizer/index.js';
