@@ -28,22 +28,3 @@ export function encodeLabels(y: ArrayLike<number>, nRows: number, model: string)
   for (let i = 0; i < y.length; i++) encoded[i] = index.get(y[i] as number) as number;
   return { classes, encoded };
 }
-
-/** Index of the largest value in each row of a row-major n×k array (first one on ties). */
-export function argmaxRows(values: Float64Array, k: number): Int32Array {
-  const n = values.length / k;
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let c = 1; c < k; c++) if ((values[i * k + c] as number) > (values[i * k + best] as number)) best = c;
-    out[i] = best;
-  }
-  return out;
-}
-
-/** Row-major n×k array to rows. */
-export function toRowArrays(values: Float64Array, k: number): number[][] {
-  const rows: number[][] = [];
-  for (let i = 0; i < values.length; i += k) rows.push(Array.from(values.subarray(i, i + k)));
-  return rows;
-}

@@ -78,27 +78,14 @@ export function matVec(m: Matrix, w: ArrayLike<number>, bias = 0): Float64Array 
 }
 
 /** Column means. */
-export function columnMeans(m: Matrix, weights?: Float64Array): Float64Array {
+export function columnMeans(m: Matrix): Float64Array {
   const mean = new Float64Array(m.cols);
-  let total = 0;
   for (let i = 0; i < m.rows; i++) {
-    const w = weights ? (weights[i] as number) : 1;
-    total += w;
     const o = i * m.cols;
-    for (let j = 0; j < m.cols; j++) mean[j] = (mean[j] as number) + w * (m.data[o + j] as number);
+    for (let j = 0; j < m.cols; j++) mean[j] = (mean[j] as number) + (m.data[o + j] as number);
   }
-  for (let j = 0; j < m.cols; j++) mean[j] = (mean[j] as number) / total;
+  for (let j = 0; j < m.cols; j++) mean[j] = (mean[j] as number) / m.rows;
   return mean;
-}
-
-/** Rows selected by index, as a new matrix. */
-export function takeRows(m: Matrix, indices: ArrayLike<number>): Matrix {
-  const out = zeros(indices.length, m.cols);
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k] as number;
-    out.data.set(m.data.subarray(i * m.cols, (i + 1) * m.cols), k * m.cols);
-  }
-  return out;
 }
 
 /**

@@ -49,18 +49,6 @@ export class Rng {
     return this.shuffle(Array.from({ length: n }, (_, i) => i));
   }
 
-  /** `k` distinct indices drawn from 0..n-1 (partial Fisher–Yates). */
-  sampleWithoutReplacement(n: number, k: number): number[] {
-    const pool = Array.from({ length: n }, (_, i) => i);
-    for (let i = 0; i < k; i++) {
-      const j = i + this.nextInt(n - i);
-      const tmp = pool[i] as number;
-      pool[i] = pool[j] as number;
-      pool[j] = tmp;
-    }
-    return pool.slice(0, k);
-  }
-
   /** A seed for a child generator (one per tree, per fold...). */
   childSeed(): number {
     return this.nextUint32();

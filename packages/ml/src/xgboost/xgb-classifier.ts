@@ -6,7 +6,7 @@ import { withDefaults } from '../core/params.js';
 import { toFloat32Matrix } from './float32-features.js';
 import { argmax } from '../tree/decision-tree-classifier.js';
 import { applyTree, type TreeStructure } from '../tree/tree-structure.js';
-import { buildBoostedTree, compactTree, sortedByFeature } from './boosted-tree-builder.js';
+import { buildBoostedTree, compactTree, presortFeatures } from './boosted-tree-builder.js';
 import { checkXgb, treeOptions, XGB_DEFAULTS, type XGBParams } from './xgb-params.js';
 import { exp, log, max } from '../core/math.js';
 
@@ -64,7 +64,7 @@ export class XGBClassifier extends BaseModel<XGBParams, XGBClassifierState> {
       throw new InvalidParameterError(`XGBClassifier: baseScore must be a probability in (0, 1), got ${baseScore}`);
     }
     const baseMargin = new Array<number>(outputs).fill(outputs === 1 ? log(baseScore / (1 - baseScore)) : baseScore);
-    const sorted = sortedByFeature(m);
+    const sorted = presortFeatures(m);
     const margins = Array.from({ length: outputs }, (_, k) => new Float64Array(m.rows).fill(baseMargin[k] as number));
     const g = new Float64Array(m.rows);
     const h = new Float64Array(m.rows);

@@ -3,7 +3,7 @@ import { row, toMatrix, toVector, type MatrixLike } from '../core/matrix.js';
 import { withDefaults } from '../core/params.js';
 import { toFloat32Matrix } from './float32-features.js';
 import { applyTree, type TreeStructure } from '../tree/tree-structure.js';
-import { buildBoostedTree, compactTree, sortedByFeature } from './boosted-tree-builder.js';
+import { buildBoostedTree, compactTree, presortFeatures } from './boosted-tree-builder.js';
 import { checkXgb, treeOptions, XGB_DEFAULTS, type XGBParams } from './xgb-params.js';
 
 export interface XGBRegressorState extends FittedState {
@@ -29,7 +29,7 @@ export class XGBRegressor extends BaseModel<XGBParams, XGBRegressorState> {
   fit(X: MatrixLike, y: ArrayLike<number>): this {
     const m = toFloat32Matrix(toMatrix(X));
     const target = toVector(y, m.rows);
-    const sorted = sortedByFeature(m);
+    const sorted = presortFeatures(m);
     const prediction = new Float64Array(m.rows).fill(this.params.baseScore);
     const g = new Float64Array(m.rows);
     const h = new Float64Array(m.rows).fill(1);
