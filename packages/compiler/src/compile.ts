@@ -54,6 +54,7 @@ export function compileGraph(
     clearValue,
     sampleValues,
     maxPrecision: resolved.maxPrecision,
+    approximateRounding: resolved.rounding === 'approximate',
   });
   const norms = noiseNorms(program);
   const lookups = program.instructions.reduce(

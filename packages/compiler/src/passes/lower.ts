@@ -16,6 +16,8 @@ export interface LoweringInput {
   readonly plans: ReadonlyMap<number, NodePlan>;
   readonly clearValue: (id: number) => NdArray;
   readonly maxPrecision: number;
+  /** Approximate rounding mode: rounded lookups keep a margin at both ends of their window. */
+  readonly approximateRounding?: boolean;
 }
 
 /** Context the per-region lowerings share: the builder and the value id of each materialized node. */
@@ -30,6 +32,7 @@ export interface LoweringContext {
 
 /** Emits the FHE program of a planned graph: inputs, linear steps and table lookups, in node order. */
 export function lowerToProgram({
+  approximateRounding = false,
   graph,
   bounds,
   plans,
@@ -37,7 +40,7 @@ export function lowerToProgram({
   maxPrecision,
   sampleValues,
 }: LoweringInput): FheProgram {
-  const builder = new ProgramBuilder();
+  const builder = new ProgramBuilder(approximateRounding);
   const values = new Map<number, number>();
   const valueOf = (node: number): number => {
     const value = values.get(node);

@@ -24,7 +24,8 @@ interface PendingLookup {
   readonly output: number;
   readonly input: number;
   readonly element: readonly number[];
-  readonly inputMin: number;
+  /** First input value of the table's window (the measured minimum, minus a margin in approximate rounding). */
+  readonly windowStart: number;
   readonly inputMax: number;
   readonly outputMin: number;
   /** Output values (one per output element) for input value v, or undefined where undefined. */
@@ -45,6 +46,9 @@ export function spanBits(span: number): number {
  * tables over each lookup's full 2^P window.
  */
 export class ProgramBuilder {
+  /** In approximate rounding mode, windows of rounded lookups get a margin of half a run. */
+  constructor(private readonly approximateRounding = false) {}
+
   private readonly values: ProgramValue[] = [];
   private readonly steps: (Exclude<Instruction, { kind: 'lookup' }> | PendingLookup)[] = [];
   private readonly inputs: ProgramInput[] = [];
@@ -176,6 +180,9 @@ export class ProgramBuilder {
     roundedBits = 0,
   ): number {
     const { min: inputMin, max: inputMax } = this.value(input);
+    // Approximate rounding lets noise move the index by up to half a run: keep that margin
+    // inside the window on both sides, or the padding bit flips and the bootstrap negates.
+    const margin = this.approximateRounding && roundedBits > 0 ? 2 ** (roundedBits - 1) : 0;
     const cache = new Map<number, Float64Array | undefined>();
     const cached = (v: number): Float64Array | undefined => {
       if (!cache.has(v)) cache.set(v, column(v));
@@ -196,13 +203,13 @@ export class ProgramBuilder {
       output,
       input,
       element: [...element],
-      inputMin,
+      windowStart: inputMin - margin,
       inputMax,
       outputMin: min,
       column: cached,
       roundedBits,
     });
-    this.lookupBits.push(spanBits(inputMax - inputMin), spanBits(max - min));
+    this.lookupBits.push(spanBits(inputMax - inputMin + 2 * margin), spanBits(max - min));
     return output;
   }
 
@@ -246,12 +253,12 @@ export class ProgramBuilder {
   }
 }
 
-/** Tables over the window [inputMin, inputMin + 2^P), wrapped into [outputMin, outputMin + 2^P), shared when equal. */
+/** Tables over the window [windowStart, windowStart + 2^P), wrapped into [outputMin, outputMin + 2^P), shared when equal. */
 function fillTables(step: PendingLookup, precision: number): Instruction {
   const size = 2 ** precision;
   const wrap = (t: number): number =>
     step.outputMin + ((((t - step.outputMin) % size) + size) % size);
-  const columns = Array.from({ length: size }, (_, index) => step.column(step.inputMin + index));
+  const columns = Array.from({ length: size }, (_, index) => step.column(step.windowStart + index));
   const tables: number[][] = [];
   const tableIndex = new Map<string, number>();
   const tableOf = step.element.map((_, i) => {
@@ -270,7 +277,7 @@ function fillTables(step: PendingLookup, precision: number): Instruction {
     element: step.element,
     tableOf,
     tables,
-    inputOffset: -step.inputMin,
+    inputOffset: -step.windowStart,
     outputOffset: step.outputMin,
     roundedBits: step.roundedBits,
   };
