@@ -1,10 +1,10 @@
 import { ggswFourierBytes } from '../entities/sizes';
-import { externalProductAdd, externalProductScratchBytes } from './external-product';
-import { polynomialMulByMonomialMinusOne } from './polynomial';
+import { externalProductAddStates, externalProductStatesScratchBytes } from './external-product';
+import { rotationDifferenceToStates } from './polynomial';
 
 /** Scratch bytes of cmuxRotate / blindRotate. */
 export function blindRotateScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
-  return (<usize>(glweDimension + 1) * <usize>polynomialSize << 3) + externalProductScratchBytes(glweDimension, polynomialSize);
+  return (<usize>(glweDimension + 1) * <usize>polynomialSize << 3) + externalProductStatesScratchBytes(glweDimension, polynomialSize);
 }
 
 /**
@@ -25,12 +25,12 @@ export function cmuxRotate(
   if (power == 0) return;
   const nb = <usize>polynomialSize << 3;
   const k1 = glweDimension + 1;
-  const difference = scratch;
+  const states = scratch;
   const productScratch = scratch + <usize>k1 * nb;
   for (let c = 0; c < k1; c++) {
-    polynomialMulByMonomialMinusOne(difference + <usize>c * nb, acc + <usize>c * nb, polynomialSize, power);
+    rotationDifferenceToStates(states + <usize>c * nb, acc + <usize>c * nb, polynomialSize, power, baseLog, level);
   }
-  externalProductAdd(acc, ggsw, difference, glweDimension, polynomialSize, baseLog, level, twiddles, productScratch);
+  externalProductAddStates(acc, ggsw, states, glweDimension, polynomialSize, baseLog, level, twiddles, productScratch);
 }
 
 /**

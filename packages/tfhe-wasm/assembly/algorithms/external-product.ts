@@ -2,9 +2,14 @@ import { fftBackwardAddU64, fourierMulAddColumns } from '../fft/negacyclic-fft';
 import { fftForwardInPlace } from '../fft/complex-fft';
 import { decompositionInitStates, decompositionNextDigitsTwisted } from './decomposition';
 
-/** Scratch bytes of externalProductAdd: states (k+1)N u64, digit transform N f64, accumulators (k+1)N f64. */
+/** Scratch bytes of externalProductAdd: states (k+1)N u64, then externalProductAddStates's. */
 export function externalProductScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
-  return (<usize>(2 * glweDimension + 3) * <usize>polynomialSize) << 3;
+  return (<usize>(glweDimension + 1) * <usize>polynomialSize << 3) + externalProductStatesScratchBytes(glweDimension, polynomialSize);
+}
+
+/** Scratch bytes of externalProductAddStates: digit transform N f64, accumulators (k+1)N f64. */
+export function externalProductStatesScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
+  return (<usize>(glweDimension + 2) * <usize>polynomialSize) << 3;
 }
 
 /**
@@ -28,12 +33,30 @@ export function externalProductAdd(
   twiddles: usize,
   scratch: usize,
 ): void {
+  const statesBytes = <usize>(glweDimension + 1) * <usize>polynomialSize << 3;
+  decompositionInitStates(scratch, glwe, (glweDimension + 1) * polynomialSize, baseLog, level);
+  externalProductAddStates(out, ggsw, scratch, glweDimension, polynomialSize, baseLog, level, twiddles, scratch + statesBytes);
+}
+
+/**
+ * externalProductAdd from the decomposition states of the GLWE (decompositionInitStates, or
+ * rotationDifferenceToStates in a CMUX); the states are consumed.
+ */
+export function externalProductAddStates(
+  out: usize,
+  ggsw: usize,
+  states: usize,
+  glweDimension: i32,
+  polynomialSize: i32,
+  baseLog: i32,
+  level: i32,
+  twiddles: usize,
+  scratch: usize,
+): void {
   const nb = <usize>polynomialSize << 3;
   const k1 = glweDimension + 1;
-  const states = scratch;
-  const digitsFourier = states + <usize>k1 * nb;
+  const digitsFourier = scratch;
   const accumulators = digitsFourier + nb;
-  decompositionInitStates(states, glwe, k1 * polynomialSize, baseLog, level);
   memory.fill(accumulators, 0, <usize>k1 * nb);
   const rowBytes = <usize>k1 * nb;
   const levelBytes = <usize>k1 * rowBytes;

@@ -26,11 +26,20 @@ export function polynomialMulByMonomial(dst: usize, src: usize, polynomialSize: 
 }
 
 /**
- * dst = X^power * src - src (the CMUX difference), power in [0, 2N), two lanes at a time:
- * with t = power mod N and sign = -1 when power >= N,
- *   dst[x] = -sign * src[x - t + N] - src[x]  for x < t,   dst[x] = sign * src[x - t] - src[x]  for x >= t.
+ * The CMUX difference X^power * src - src, power in [0, 2N), rounded straight into decomposition
+ * states (decompositionInitStates) so the external product can start from it without another
+ * pass. With t = power mod N and sign = -1 when power >= N:
+ *   diff[x] = -sign * src[x - t + N] - src[x]  for x < t,   diff[x] = sign * src[x - t] - src[x]  for x >= t.
+ * Two lanes at a time; an odd t leaves one scalar at the seam.
  */
-export function polynomialMulByMonomialMinusOne(dst: usize, src: usize, polynomialSize: i32, power: i32): void {
+export function rotationDifferenceToStates(
+  dst: usize,
+  src: usize,
+  polynomialSize: i32,
+  power: i32,
+  baseLog: i32,
+  level: i32,
+): void {
   const n = polynomialSize;
   const negate = power >= n;
   const shift = negate ? power - n : power;
@@ -39,24 +48,35 @@ export function polynomialMulByMonomialMinusOne(dst: usize, src: usize, polynomi
   const wrapped = src + nb - sb; // src[x - t + N] for x < t
   const straight = src - sb; //     src[x - t]     for x >= t
   const zero = i64x2.splat(0);
+  const roundShift = 64 - baseLog * level;
   let p: usize = 0;
-  // Head (x < t): odd t leaves one scalar at the seam.
   for (; p + 16 <= sb; p += 16) {
     const v = v128.load(wrapped + p);
-    v128.store(dst + p, i64x2.sub(negate ? v : i64x2.sub(zero, v), v128.load(src + p)));
+    v128.store(dst + p, roundToStates(i64x2.sub(negate ? v : i64x2.sub(zero, v), v128.load(src + p)), roundShift));
   }
   for (; p < sb; p += 8) {
     const v = load<u64>(wrapped + p);
-    store<u64>(dst + p, (negate ? v : 0 - v) - load<u64>(src + p));
+    store<u64>(dst + p, roundToState((negate ? v : 0 - v) - load<u64>(src + p), roundShift));
   }
   for (; p + 16 <= nb; p += 16) {
     const v = v128.load(straight + p);
-    v128.store(dst + p, i64x2.sub(negate ? i64x2.sub(zero, v) : v, v128.load(src + p)));
+    v128.store(dst + p, roundToStates(i64x2.sub(negate ? i64x2.sub(zero, v) : v, v128.load(src + p)), roundShift));
   }
   for (; p < nb; p += 8) {
     const v = load<u64>(straight + p);
-    store<u64>(dst + p, (negate ? 0 - v : v) - load<u64>(src + p));
+    store<u64>(dst + p, roundToState((negate ? 0 - v : v) - load<u64>(src + p), roundShift));
   }
+}
+
+/** round(v / 2^shift) for two lanes (shift <= 0: unchanged), as decompositionInitStates. */
+function roundToStates(v: v128, shift: i32): v128 {
+  if (shift <= 0) return v;
+  return i64x2.add(i64x2.shr_u(v, shift), v128.and(i64x2.shr_u(v, shift - 1), i64x2.splat(1)));
+}
+
+function roundToState(v: u64, shift: i32): u64 {
+  if (shift <= 0) return v;
+  return (v >> <u64>shift) + ((v >> <u64>(shift - 1)) & 1);
 }
 
 /** Bytes of scratch for glweMaskKeyProductAddExact. */
