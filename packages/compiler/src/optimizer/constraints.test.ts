@@ -35,7 +35,7 @@ describe('normalizeConstraints', () => {
   it('splits globalPError over the lookups and the lookup-free outputs', () => {
     const c = normalizeConstraints({ lookupPrecision: 4, lookupCount: 6, globalPError: 0.001, lookupFreeOutput: { precision: 10, count: 4 } });
     expect(c.pError).toBeCloseTo(splitGlobalPError(0.001, 10), 18);
-    expect(c.output).toEqual({ precision: 10, norm2: 1, count: 4 });
+    expect(c.output).toEqual({ precision: 10, norm2: 1, count: 4, combinesLookupOutputs: true });
   });
 
   it('sizes a set for lookups even when the circuit runs none (lookupCount 0), with globalPError as is', () => {

@@ -36,10 +36,23 @@ export interface LookupFreeOutput {
   readonly norm2?: number;
   /** How many such results the circuit decrypts (counts toward globalPError; default 1; 0 = none). */
   readonly count?: number;
+  /**
+   * Whether these results combine outputs of lookups (noise V_pbs) or only fresh encryptions
+   * (noise sigma_glwe^2). Default true when the circuit has lookups: the safe assumption.
+   */
+  readonly combinesLookupOutputs?: boolean;
 }
 
 export const DEFAULT_P_ERROR = 2 ** -40;
 export const DEFAULT_SECURITY_LEVEL = 128;
+
+export interface NormalizedOutput {
+  readonly precision: number;
+  readonly norm2: number;
+  readonly count: number;
+  /** The results' inputs include bootstrap outputs (false for circuits without lookups). */
+  readonly combinesLookupOutputs: boolean;
+}
 
 /** Constraints with every default applied and the per-event failure probability derived. */
 export interface NormalizedConstraints {
@@ -48,7 +61,7 @@ export interface NormalizedConstraints {
   readonly lookupCount: number;
   /** Failure probability each lookup and each lookup-free output must meet. */
   readonly pError: number;
-  readonly output: { readonly precision: number; readonly norm2: number; readonly count: number } | undefined;
+  readonly output: NormalizedOutput | undefined;
   readonly securityLevel: number;
 }
 
@@ -85,7 +98,7 @@ export function normalizeConstraints(constraints: OptimizerConstraints): Normali
     lookupPrecision > 0 || lookupCount === 0,
     `${lookupCount} lookups of 0 bits: a lookup reads at least 1 bit (lookupPrecision 0 means no lookup)`,
   );
-  const output = normalizeOutput(constraints.lookupFreeOutput);
+  const output = normalizeOutput(constraints.lookupFreeOutput, lookupCount > 0);
   check(lookupPrecision > 0 || output !== undefined, 'nothing to optimize: no lookup precision and no lookup-free encrypted output');
   const securityLevel = constraints.securityLevel ?? DEFAULT_SECURITY_LEVEL;
   check(Number.isFinite(securityLevel), `securityLevel must be a number of bits, got ${securityLevel}`);
@@ -99,7 +112,7 @@ export function normalizeConstraints(constraints: OptimizerConstraints): Normali
   return { lookupPrecision, norm2, lookupCount, pError: perEvent, output, securityLevel };
 }
 
-function normalizeOutput(output: LookupFreeOutput | undefined): NormalizedConstraints['output'] {
+function normalizeOutput(output: LookupFreeOutput | undefined, hasLookups: boolean): NormalizedOutput | undefined {
   if (output === undefined) return undefined;
   const { precision } = output;
   const norm2 = output.norm2 ?? 1;
@@ -107,5 +120,6 @@ function normalizeOutput(output: LookupFreeOutput | undefined): NormalizedConstr
   check(Number.isInteger(precision) && precision >= 1 && precision <= 62, `lookupFreeOutput.precision must be 1..62 bits, got ${precision}`);
   check(Number.isFinite(norm2) && norm2 >= 0, `lookupFreeOutput.norm2 must be a finite non-negative number, got ${norm2}`);
   check(Number.isInteger(count) && count >= 0, `lookupFreeOutput.count must be a non-negative integer, got ${count}`);
-  return count === 0 ? undefined : { precision, norm2, count };
+  const combinesLookupOutputs = hasLookups && (output.combinesLookupOutputs ?? true);
+  return count === 0 ? undefined : { precision, norm2, count, combinesLookupOutputs };
 }

@@ -24,6 +24,7 @@ export {
   splitGlobalPError,
   type LookupFreeOutput,
   type NormalizedConstraints,
+  type NormalizedOutput,
   type OptimizerConstraints,
 } from './constraints.js';
 export { DEFAULT_COST_MODEL, lookupCost, lookupWork, type CostModel, type LookupCost, type LookupShape, type LookupWork } from './cost-model.js';

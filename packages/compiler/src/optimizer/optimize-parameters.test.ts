@@ -89,6 +89,15 @@ describe('the chosen set', () => {
     expect(report.outputLog2PFail).toBeLessThanOrEqual(-40);
   });
 
+  it('is cheaper when the lookup-free outputs combine only fresh encryptions, and still decrypts them', () => {
+    const output = { precision: 12, norm2: 50 };
+    const safe = optimizeParameters({ lookupPrecision: 3, norm2: 2, lookupFreeOutput: output });
+    const fresh = optimizeParameters({ lookupPrecision: 3, norm2: 2, lookupFreeOutput: { ...output, combinesLookupOutputs: false } });
+    expect(fresh.report.cost.lookupMs).toBeLessThan(safe.report.cost.lookupMs);
+    expect(noise.log2Erfc(2 ** -14 / (Math.SQRT2 * 50 * fresh.parameters.glweNoiseStdDev))).toBeLessThanOrEqual(-40);
+    expect(fresh.report.outputLog2PFail).toBeLessThanOrEqual(-40);
+  });
+
   it('bounds lookup-free outputs of a circuit without lookups by the fresh noise only (40-bit sums)', () => {
     const { parameters, report } = optimizeParameters({ lookupPrecision: 0, lookupFreeOutput: { precision: 40, norm2: 1 } });
     expect(report.outputLog2PFail).toBeLessThanOrEqual(-40);

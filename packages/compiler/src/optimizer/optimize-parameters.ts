@@ -54,7 +54,7 @@ const results = new Map<string, OptimizationResult>();
  * Noise before a lookup: sigma^2 = nu^2 * max(V_pbs, V_fresh) + V_ks + V_ms  <=  maxVariance(p, pError)
  * (the inputs of the linear combination are bootstrap outputs or fresh encryptions).
  * Lookup-free outputs: nu_out^2 * max(V_pbs, V_fresh) <= maxVariance(p_out, pError), or
- * nu_out^2 * V_fresh when the circuit runs no lookup.
+ * nu_out^2 * V_fresh when they combine no lookup output.
  * A circuit without lookups still gets a set able to run 1-bit lookups of norm 1.
  *
  * Results are cached by constraints and options. Throws InvalidConstraintsError on malformed
@@ -96,8 +96,7 @@ function search(c: NormalizedConstraints, model: CostModel, space: SearchSpace, 
   const nuSq = c.lookupPrecision > 0 ? c.norm2 * c.norm2 : 1;
   const budget = maxVarianceFor(precision, c.pError);
   const outNuSq = c.output ? c.output.norm2 * c.output.norm2 : 0;
-  // Lookup-free outputs combine bootstrap outputs only if the circuit bootstraps at all.
-  const outputsSeeBootstraps = c.lookupCount > 0 ? 1 : 0;
+  const outputsSeeBootstraps = c.output?.combinesLookupOutputs ? 1 : 0;
   const outBudget = c.output ? maxVarianceFor(c.output.precision, c.pError) : Number.POSITIVE_INFINITY;
   const { min: nMin, max: nMax } = space.lweDimensions;
   const maxBits = space.maxDecompositionBits;

@@ -18,11 +18,13 @@ function generator(seed: number): () => number {
 
 function randomConstraints(random: () => number): OptimizerConstraints {
   const lookupPrecision = 1 + Math.floor(random() * 7); // 1..7
+  const withOutput = random() < 0.3;
   return {
     lookupPrecision,
     norm2: 1 + random() * 2 ** (random() * 5), // 1 .. 33
     lookupCount: 1 + Math.floor(random() * 1000),
     pError: 2 ** -(10 + random() * 70), // 2^-10 .. 2^-80
+    ...(withOutput ? { lookupFreeOutput: { precision: 1 + Math.floor(random() * 16), norm2: 1 + random() * 100 } } : {}),
   };
 }
 
@@ -54,6 +56,12 @@ describe('properties over random constraints (seeded)', () => {
       expect(security.glwe).toBeGreaterThanOrEqual(128);
       const log2PFail = noise.log2PFail(parameters, { precision: constraints.lookupPrecision, norm2: constraints.norm2!, centered: true });
       expect(log2PFail).toBeLessThanOrEqual(Math.log2(constraints.pError!) + 1e-9);
+      const output = constraints.lookupFreeOutput;
+      if (output) {
+        const variance = output.norm2! ** 2 * Math.max(noise.bootstrapVariance(parameters), parameters.glweNoiseStdDev ** 2);
+        const outputLog2PFail = noise.log2Erfc(2 ** -(output.precision + 2) / Math.sqrt(2 * variance));
+        expect(outputLog2PFail).toBeLessThanOrEqual(Math.log2(constraints.pError!) + 1e-9);
+      }
     }
     expect(found).toBeGreaterThan(cases.length / 2); // the property is not vacuous
   });

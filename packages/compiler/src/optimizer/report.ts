@@ -31,9 +31,9 @@ export interface OptimizationReport {
 }
 
 /** Variance of the inputs of a linear combination: bootstrap outputs or fresh encryptions. */
-function inputVariance(params: ParameterSet, hasLookups: boolean): number {
+function inputVariance(params: ParameterSet, withBootstrapOutputs: boolean): number {
   const fresh = noise.freshBigKeyVariance(params);
-  return hasLookups ? Math.max(noise.bootstrapVariance(params), fresh) : fresh;
+  return withBootstrapOutputs ? Math.max(noise.bootstrapVariance(params), fresh) : fresh;
 }
 
 /** log2 of 1 - (1 - 2^a)^count (+) (1 - 2^b)^count2: the chance that at least one event fails. */
@@ -65,10 +65,9 @@ export function buildReport(
   model: CostModel,
   centered: boolean,
 ): OptimizationReport {
-  const hasLookups = c.lookupCount > 0;
   const log2PFail = lookupLog2PFail(params, params.precision, params.maxNorm2, centered);
   const outputLog2PFail = c.output
-    ? log2DecodingFailure(c.output.precision, c.output.norm2 ** 2 * inputVariance(params, hasLookups))
+    ? log2DecodingFailure(c.output.precision, c.output.norm2 ** 2 * inputVariance(params, c.output.combinesLookupOutputs))
     : undefined;
   const cost = lookupCost(params, model);
   const { lweDimension: n, glweDimension: k, polynomialSize: N } = params;
