@@ -1,4 +1,5 @@
 import { NdArray, getOp, isLinearIn, type Graph, type GraphNode } from '@cml/tracer';
+import { broadcastSourceElements } from './broadcast-map.js';
 
 /**
  * The exact affine map of a node in its encrypted inputs: out[i] = bias[i] + sum of
@@ -62,8 +63,27 @@ export function probeLinearMap(
   const bias = run();
   if (integerWeights && !bias.every(Number.isInteger)) return undefined;
   const rows: Term[][] = Array.from({ length: bias.length }, () => []);
+  const category = op.category;
   for (const source of sources) {
     const input = graph.nodes[source] as GraphNode;
+    if (category === 'movement' && input.dtype === 'int') {
+      probeMovement(source, input, run, rows);
+      continue;
+    }
+    if (ELEMENTWISE_LINEAR.has(category)) {
+      // Output i reads only the element broadcasting maps to it: one probe with all ones.
+      const ones = zerosLike(input);
+      ones.data.fill(1);
+      const column = run({ source, value: ones });
+      const elements = broadcastSourceElements(node.shape, input.shape);
+      for (let i = 0; i < column.length; i++) {
+        const weight = (column[i] as number) - (bias[i] as number);
+        if (weight === 0) continue;
+        if (integerWeights && !Number.isInteger(weight)) return undefined;
+        rows[i]?.push({ source, element: elements[i] as number, weight });
+      }
+      continue;
+    }
     const basis = zerosLike(input);
     for (let element = 0; element < basis.size; element++) {
       basis.data[element] = 1;
@@ -78,6 +98,34 @@ export function probeLinearMap(
     }
   }
   return { sources, rows, bias: Array.from(bias) };
+}
+
+const ELEMENTWISE_LINEAR = new Set([
+  'elementwise-unary',
+  'elementwise-binary',
+  'elementwise-ternary',
+]);
+
+/** Above every value a movement can produce from zeros and constants: marks copied elements. */
+const TAG = 2 ** 40;
+
+/**
+ * Movements only copy elements (or write constants): one probe with element e tagged TAG + e
+ * tells where every element goes.
+ */
+function probeMovement(
+  source: number,
+  input: GraphNode,
+  run: (probe: { source: number; value: NdArray }) => Float64Array,
+  rows: Term[][],
+): void {
+  const tags = zerosLike(input);
+  for (let e = 0; e < tags.size; e++) tags.data[e] = TAG + e;
+  const out = run({ source, value: tags });
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i] as number;
+    if (v >= TAG) rows[i]?.push({ source, element: v - TAG, weight: 1 });
+  }
 }
 
 function zerosLike(node: GraphNode): NdArray {
