@@ -23,7 +23,7 @@ const CATEGORY_NOTES = {
   movement: 'free: only rearranges ciphertexts',
   pooling: 'avgPool2d: free (the division folds into the next lookup); maxPool2d: pairwise maxima, one lookup each',
   lookup: 'one table lookup (programmable bootstrap) per element',
-  marker: 'no cost of its own: lowers the precision the next lookup needs',
+  marker: "no cost of its own: fused into the lookup that reads it; with `rounding: 'approximate'` that lookup is sized for fewer bits",
 };
 
 /** How a user writes an op that is not a same-named `np` function or method. */
