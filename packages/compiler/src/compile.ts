@@ -84,6 +84,7 @@ export function compileGraph(
       bootstrapKeyBytes: choice.report.keySizes.bootstrapKeyBytes,
       keyswitchKeyBytes: choice.report.keySizes.keyswitchKeyBytes,
     },
+    resolved.rounding,
   );
   return new Circuit({
     graph: optimized,

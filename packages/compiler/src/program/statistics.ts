@@ -5,7 +5,7 @@ import type { FheProgram } from './program.js';
 export interface CircuitStatistics {
   /** Message bits of every ciphertext (P). */
   readonly precision: number;
-  /** Table lookups by input precision (bits -> count); one keyswitch + one bootstrap each. */
+  /** Table lookups by the precision their noise margin needs (bits -> count); one keyswitch + one bootstrap each. */
   readonly lookupsPerPrecision: Readonly<Record<number, number>>;
   readonly lookups: number;
   readonly keyswitches: number;
@@ -36,7 +36,9 @@ export function circuitStatistics(
   params: ParameterSet,
   noise: { maxNorm2: number; log2PError: number; globalPError: number },
   costs: { lookupMs: number; bootstrapKeyBytes: number; keyswitchKeyBytes: number },
+  rounding: 'exact' | 'approximate' = 'exact',
 ): CircuitStatistics {
+  const perPrecision: Record<number, number> = {};
   const { glweDimension: k, polynomialSize: N } = params;
   let lookups = 0;
   let tables = 0;
@@ -46,6 +48,12 @@ export function circuitStatistics(
     if (instruction.kind === 'lookup') {
       lookups += instruction.element.length;
       tables += instruction.tables.length;
+      // In approximate rounding mode a lookup needs the margin of its rounded input only.
+      const bits =
+        rounding === 'approximate'
+          ? Math.max(1, program.precision - instruction.roundedBits)
+          : program.precision;
+      perPrecision[bits] = (perPrecision[bits] ?? 0) + instruction.element.length;
     } else if (instruction.kind === 'linear') {
       linearInstructions++;
       linearTerms += instruction.termWeight.length;
@@ -55,7 +63,7 @@ export function circuitStatistics(
   }
   return {
     precision: program.precision,
-    lookupsPerPrecision: lookups > 0 ? { [program.precision]: lookups } : {},
+    lookupsPerPrecision: perPrecision,
     lookups,
     keyswitches: lookups,
     bootstraps: lookups,
