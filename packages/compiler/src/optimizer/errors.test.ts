@@ -63,7 +63,8 @@ describe('when nothing fits', () => {
     [{ log2PolynomialSizes: [17] }, /log2PolynomialSizes/],
     [{ lweDimensions: { min: 900, max: 800 } }, /lweDimensions/],
     [{ maxPbsLevel: 0 }, /maxPbsLevel/],
-    [{ maxKsLevel: 64 }, /maxKsLevel/],
+    [{ maxKsLevel: 33 }, /maxKsLevel must be 1..32/],
+    [{ maxKeyswitchDecompositionBits: 0 }, /maxKeyswitchDecompositionBits/],
     [{ maxDecompositionBits: 64 }, /maxDecompositionBits/],
     [{ maxBootstrapKeyBytes: 0 }, /maxBootstrapKeyBytes/],
   ])('rejects the search space %j with InvalidConstraintsError', (searchSpace, message) => {

@@ -45,7 +45,7 @@ describe('the chosen set', () => {
     expect(parameters.maxNorm2).toBe(5);
     expect(parameters.polynomialSize).toBeGreaterThanOrEqual(2 ** 5);
     expect(parameters.pbsBaseLog * parameters.pbsLevel).toBeLessThanOrEqual(63);
-    expect(parameters.ksBaseLog * parameters.ksLevel).toBeLessThanOrEqual(63);
+    expect(parameters.ksBaseLog * parameters.ksLevel).toBeLessThanOrEqual(32); // 32-bit keyswitch key
   });
 
   it('reports the failure probability, security, cost and key sizes of the set', () => {
@@ -58,7 +58,7 @@ describe('the chosen set', () => {
     expect(report.log2GlobalPFail).toBeCloseTo(report.log2PFail + Math.log2(100), 3);
     expect(report.cost.totalMs).toBeCloseTo(100 * report.cost.lookupMs, 9);
     expect(report.keySizes.bootstrapKeyBytes).toBe(n * parameters.pbsLevel * (k + 1) ** 2 * N * 8);
-    expect(report.keySizes.keyswitchKeyBytes).toBe(k * N * parameters.ksLevel * (n + 1) * 8);
+    expect(report.keySizes.keyswitchKeyBytes).toBe(k * N * parameters.ksLevel * 4 * Math.ceil((n + 1) / 4) * 4);
     expect(report.security).toEqual(securityReport(parameters));
   });
 
@@ -128,6 +128,12 @@ describe('the chosen set runs on @cml/tfhe-wasm', () => {
     await initTfhe();
     clientKey = ClientKey.generate(optimizeParameters(constraints).parameters);
     keys = clientKey.evaluationKeys();
+  });
+
+  it('reports the key sizes the core actually allocates', () => {
+    const { report } = optimizeParameters(constraints);
+    expect(keys.bootstrapKeyBytes).toBe(report.keySizes.bootstrapKeyBytes);
+    expect(keys.keyswitchKeyBytes).toBe(report.keySizes.keyswitchKeyBytes);
   });
 
   it('evaluates a 3-bit table on every input of a norm-2 combination 2*x', () => {

@@ -99,7 +99,6 @@ function search(c: NormalizedConstraints, model: CostModel, space: SearchSpace, 
   const outputsSeeBootstraps = c.output?.combinesLookupOutputs ? 1 : 0;
   const outBudget = c.output ? maxVarianceFor(c.output.precision, c.pError) : Number.POSITIVE_INFINITY;
   const { min: nMin, max: nMax } = space.lweDimensions;
-  const maxBits = space.maxDecompositionBits;
   let best: Best | undefined;
 
   for (const k of space.glweDimensions) {
@@ -115,14 +114,14 @@ function search(c: NormalizedConstraints, model: CostModel, space: SearchSpace, 
       if (nMin * ms + msConstant > budget) continue; // the modulus switch alone is too noisy
       for (let pbsLevel = 1; pbsLevel <= space.maxPbsLevel; pbsLevel++) {
         if (bootstrapKeyBytes(nMin, k, N, pbsLevel) > space.maxBootstrapKeyBytes) break;
-        const pbs = bestPbsDecomposition(k, N, pbsLevel, fresh, maxBits);
+        const pbs = bestPbsDecomposition(k, N, pbsLevel, fresh, space.maxDecompositionBits);
         for (let ksLevel = 1; ksLevel <= space.maxKsLevel; ksLevel++) {
           const at = (n: number): number =>
             lookupCost({ lweDimension: n, glweDimension: k, polynomialSize: N, pbsLevel, ksLevel }, model).lookupMs;
           const cost0 = at(0);
           const costPerN = at(1) - cost0;
           if (best && cost0 + costPerN * nMin >= best.cost) continue;
-          const table = keyswitchTable(ksLevel, c.securityLevel, nMin, nMax, maxBits);
+          const table = keyswitchTable(ksLevel, c.securityLevel, nMin, nMax, space.maxKeyswitchDecompositionBits);
           for (let n = nMin; n <= nMax; n++) {
             const cost = cost0 + costPerN * n;
             if (best && cost >= best.cost) break;

@@ -51,6 +51,8 @@ describe('properties over random constraints (seeded)', () => {
       if (!result) continue;
       found++;
       const { parameters } = result;
+      expect(parameters.pbsBaseLog * parameters.pbsLevel).toBeLessThanOrEqual(63);
+      expect(parameters.ksBaseLog * parameters.ksLevel).toBeLessThanOrEqual(32);
       const security = securityReport(parameters);
       expect(security.lwe).toBeGreaterThanOrEqual(128);
       expect(security.glwe).toBeGreaterThanOrEqual(128);

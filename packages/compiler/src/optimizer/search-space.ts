@@ -16,8 +16,13 @@ export interface SearchSpace {
   readonly maxPbsLevel: number;
   /** Keyswitch decomposition levels tried: 1..maxKsLevel. */
   readonly maxKsLevel: number;
-  /** Largest product base_log * level of any decomposition (the core needs <= 63). */
+  /** Largest product base_log * level of a bootstrap decomposition (the core needs <= 63). */
   readonly maxDecompositionBits: number;
+  /**
+   * Largest base_log * level of a keyswitch decomposition: @cml/tfhe-wasm stores the keyswitch
+   * key on a 32-bit torus, so its digits cannot reach below 2^-32.
+   */
+  readonly maxKeyswitchDecompositionBits: number;
   /** Largest bootstrap key in the Fourier domain, in bytes: n * l * (k+1)^2 * N * 8. */
   readonly maxBootstrapKeyBytes: number;
 }
@@ -29,6 +34,7 @@ export const DEFAULT_SEARCH_SPACE: SearchSpace = Object.freeze({
   maxPbsLevel: 12,
   maxKsLevel: 24,
   maxDecompositionBits: 63,
+  maxKeyswitchDecompositionBits: 32,
   maxBootstrapKeyBytes: 2 ** 31,
 });
 
@@ -37,9 +43,12 @@ export function bootstrapKeyBytes(n: number, k: number, N: number, pbsLevel: num
   return n * pbsLevel * (k + 1) * (k + 1) * N * 8;
 }
 
-/** Bytes of the keyswitch key in memory: kN * l rows of n+1 words. */
+/**
+ * Bytes of the keyswitch key as @cml/tfhe-wasm holds it: kN * l rows of n+1 u32 words (32-bit
+ * torus), each padded to a multiple of 4 words.
+ */
 export function keyswitchKeyBytes(n: number, k: number, N: number, ksLevel: number): number {
-  return k * N * ksLevel * (n + 1) * 8;
+  return k * N * ksLevel * ((n + 4) & ~3) * 4;
 }
 
 const isIntegerIn = (x: number, lo: number, hi: number): boolean => Number.isInteger(x) && x >= lo && x <= hi;
@@ -59,6 +68,8 @@ export function validateSearchSpace(space: SearchSpace): void {
   if (!isIntegerIn(min, 1, 8192) || !isIntegerIn(max, min, 8192)) fail(`lweDimensions must satisfy 1 <= min <= max <= 8192, got ${min}..${max}`);
   if (!isIntegerIn(space.maxDecompositionBits, 1, 63)) fail(`maxDecompositionBits must be 1..63, got ${space.maxDecompositionBits}`);
   if (!isIntegerIn(space.maxPbsLevel, 1, space.maxDecompositionBits)) fail(`maxPbsLevel must be 1..${space.maxDecompositionBits}, got ${space.maxPbsLevel}`);
-  if (!isIntegerIn(space.maxKsLevel, 1, space.maxDecompositionBits)) fail(`maxKsLevel must be 1..${space.maxDecompositionBits}, got ${space.maxKsLevel}`);
+  const ksBits = space.maxKeyswitchDecompositionBits;
+  if (!isIntegerIn(ksBits, 1, 63)) fail(`maxKeyswitchDecompositionBits must be 1..63, got ${ksBits}`);
+  if (!isIntegerIn(space.maxKsLevel, 1, ksBits)) fail(`maxKsLevel must be 1..${ksBits}, got ${space.maxKsLevel}`);
   if (!(space.maxBootstrapKeyBytes > 0)) fail(`maxBootstrapKeyBytes must be positive, got ${space.maxBootstrapKeyBytes}`);
 }
