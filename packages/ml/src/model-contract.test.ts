@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { fixtureSplit } from './__fixtures__/fixture-split.js';
 import { FeatureCountError, InvalidInputError, InvalidParameterError, LabelError, ModelFormatError, NotFittedError } from './core/errors.js';
 import { loadDiabetes, loadWine } from './datasets/loaders.js';
+import { accuracyScore } from './metrics/accuracy.js';
+import { r2Score } from './metrics/regression.js';
 import { MODEL_CLASSES, loadAnyModel, type ModelName } from './model-registry.js';
 
 /** What every estimator in the registry offers. */
@@ -99,6 +101,17 @@ describe.each([...CLASSIFIERS, ...REGRESSORS, ...TRANSFORMERS])('%s', (name) => 
     expect(outputOf(restored, data.xTest)).toEqual(outputOf(model, data.xTest));
     expect(outputOf(loadAnyModel(json) as unknown as AnyEstimator, data.xTest)).toEqual(outputOf(model, data.xTest));
     if (model.predictProba) expect(restored.predictProba!(data.xTest)).toEqual(model.predictProba(data.xTest));
+  });
+});
+
+describe.each([...CLASSIFIERS, ...REGRESSORS])('%s score()', (name) => {
+  it('is accuracy for classifiers and R² for regressors, as sklearn', () => {
+    const data = dataFor(name);
+    const model = make(name) as AnyEstimator & { score(X: number[][], y: number[]): number };
+    model.fit(data.xTrain, data.yTrain);
+    const predictions = model.predict!(data.xTest);
+    const expected = CLASSIFIERS.includes(name) ? accuracyScore(data.yTest, predictions) : r2Score(data.yTest, predictions);
+    expect(model.score(data.xTest, data.yTest)).toBe(expected);
   });
 });
 

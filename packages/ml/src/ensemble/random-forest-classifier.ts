@@ -1,4 +1,5 @@
-import { BaseModel, loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { ClassifierModel } from '../core/estimators.js';
 import { InvalidParameterError } from '../core/errors.js';
 import { encodeLabels } from '../core/labels.js';
 import { row, toMatrix, type MatrixLike } from '../core/matrix.js';
@@ -35,7 +36,7 @@ const DEFAULTS: RandomForestClassifierParams = {
  * on a bootstrap sample with √d features tried per split; probabilities are the mean of
  * the trees' leaf class fractions.
  */
-export class RandomForestClassifier extends BaseModel<RandomForestClassifierParams, ForestClassifierState> {
+export class RandomForestClassifier extends ClassifierModel<RandomForestClassifierParams, ForestClassifierState> {
   constructor(options?: Partial<RandomForestClassifierParams>) {
     super(withDefaults('RandomForestClassifier', DEFAULTS, options));
     checkForest('RandomForestClassifier', this.params);

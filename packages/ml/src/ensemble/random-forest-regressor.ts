@@ -1,4 +1,5 @@
-import { BaseModel, loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { RegressorModel } from '../core/estimators.js';
 import { row, toMatrix, toVector, type MatrixLike } from '../core/matrix.js';
 import { withDefaults } from '../core/params.js';
 import { Rng } from '../core/random.js';
@@ -16,7 +17,7 @@ export interface ForestRegressorState extends FittedState {
 const DEFAULTS: ForestParams = { ...TREE_GROWTH_DEFAULTS, nEstimators: 100, bootstrap: true, maxSamples: null };
 
 /** Random forest of squared-error CART regressors; the prediction is the mean of the trees'. */
-export class RandomForestRegressor extends BaseModel<ForestParams, ForestRegressorState> {
+export class RandomForestRegressor extends RegressorModel<ForestParams, ForestRegressorState> {
   constructor(options?: Partial<ForestParams>) {
     super(withDefaults('RandomForestRegressor', DEFAULTS, options));
     checkForest('RandomForestRegressor', this.params);

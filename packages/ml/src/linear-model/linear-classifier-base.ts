@@ -1,4 +1,5 @@
-import { BaseModel, type FittedState } from '../core/base.js';
+import { type FittedState } from '../core/base.js';
+import { ClassifierModel } from '../core/estimators.js';
 import { encodeLabels } from '../core/labels.js';
 import { toMatrix, type Matrix, type MatrixLike } from '../core/matrix.js';
 
@@ -13,7 +14,7 @@ export interface LinearClassifierState extends FittedState {
  * A classifier scoring each sample by X·coefᵀ + intercept: with two classes one score
  * (positive means classes[1]), with K classes one score per class (largest wins).
  */
-export abstract class LinearClassifierBase<P extends object> extends BaseModel<P, LinearClassifierState> {
+export abstract class LinearClassifierBase<P extends object> extends ClassifierModel<P, LinearClassifierState> {
   /** Fits the scores on encoded labels 0..K-1. */
   protected abstract solve(X: Matrix, y: Int32Array, nClasses: number): { coef: number[][]; intercept: number[] };
 

@@ -1,4 +1,5 @@
-import { BaseModel, type FittedState } from '../core/base.js';
+import { type FittedState } from '../core/base.js';
+import { RegressorModel } from '../core/estimators.js';
 import { toMatrix, toVector, matVec, type Matrix, type MatrixLike } from '../core/matrix.js';
 
 export interface LinearRegressorState extends FittedState {
@@ -7,7 +8,7 @@ export interface LinearRegressorState extends FittedState {
 }
 
 /** A regressor predicting link⁻¹(X·coef + intercept); the link is the identity unless overridden. */
-export abstract class LinearRegressorBase<P extends object> extends BaseModel<P, LinearRegressorState> {
+export abstract class LinearRegressorBase<P extends object> extends RegressorModel<P, LinearRegressorState> {
   /** Solves for (coef, intercept) on validated data. */
   protected abstract solve(X: Matrix, y: Float64Array): { coef: Float64Array; intercept: number };
 

@@ -1,4 +1,5 @@
-import { BaseModel, loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { ClassifierModel } from '../core/estimators.js';
 import { encodeLabels } from '../core/labels.js';
 import { exp, max } from '../core/math.js';
 import { row, toMatrix, type MatrixLike } from '../core/matrix.js';
@@ -19,7 +20,7 @@ export interface NeuralNetClassifierState extends FittedState, MlpWeights {
  * the adam solver): one sigmoid output for two classes, a softmax over K outputs otherwise.
  * Prediction runs in plain JavaScript from the stored weights.
  */
-export class NeuralNetClassifier extends BaseModel<MlpParams, NeuralNetClassifierState> {
+export class NeuralNetClassifier extends ClassifierModel<MlpParams, NeuralNetClassifierState> {
   constructor(options?: Partial<MlpParams>) {
     super(withDefaults('NeuralNetClassifier', MLP_DEFAULTS, options));
     checkMlp('NeuralNetClassifier', this.params);

@@ -1,4 +1,5 @@
-import { BaseModel, loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { RegressorModel } from '../core/estimators.js';
 import { row, toMatrix, toVector, type MatrixLike } from '../core/matrix.js';
 import { withDefaults } from '../core/params.js';
 import { rngFor } from '../tree/tree-params.js';
@@ -11,7 +12,7 @@ export interface NeuralNetRegressorState extends FittedState, MlpWeights {
 }
 
 /** Multilayer perceptron regressor (sklearn's MLPRegressor, adam, half squared error) trained with TensorFlow.js. */
-export class NeuralNetRegressor extends BaseModel<MlpParams, NeuralNetRegressorState> {
+export class NeuralNetRegressor extends RegressorModel<MlpParams, NeuralNetRegressorState> {
   constructor(options?: Partial<MlpParams>) {
     super(withDefaults('NeuralNetRegressor', MLP_DEFAULTS, options));
     checkMlp('NeuralNetRegressor', this.params);

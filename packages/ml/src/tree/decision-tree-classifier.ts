@@ -1,4 +1,5 @@
-import { BaseModel, loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { ClassifierModel } from '../core/estimators.js';
 import { InvalidParameterError } from '../core/errors.js';
 import { encodeLabels } from '../core/labels.js';
 import { row, toMatrix, type MatrixLike } from '../core/matrix.js';
@@ -30,7 +31,7 @@ export function argmax(values: ArrayLike<number>): number {
 }
 
 /** CART classification tree (sklearn's DecisionTreeClassifier with the 'best' splitter). */
-export class DecisionTreeClassifier extends BaseModel<DecisionTreeClassifierParams, TreeClassifierState> {
+export class DecisionTreeClassifier extends ClassifierModel<DecisionTreeClassifierParams, TreeClassifierState> {
   constructor(options?: Partial<DecisionTreeClassifierParams>) {
     super(withDefaults('DecisionTreeClassifier', { ...TREE_GROWTH_DEFAULTS, criterion: 'gini' }, options));
     checkTreeGrowth('DecisionTreeClassifier', this.params);

@@ -1,4 +1,5 @@
-import { BaseModel, loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { RegressorModel } from '../core/estimators.js';
 import { row, toMatrix, toVector, type MatrixLike } from '../core/matrix.js';
 import { withDefaults } from '../core/params.js';
 import { buildCart, checkedWeights } from './cart-builder.js';
@@ -11,7 +12,7 @@ export interface TreeRegressorState extends FittedState {
 }
 
 /** CART regression tree with the squared-error criterion (sklearn's DecisionTreeRegressor). */
-export class DecisionTreeRegressor extends BaseModel<TreeGrowthParams, TreeRegressorState> {
+export class DecisionTreeRegressor extends RegressorModel<TreeGrowthParams, TreeRegressorState> {
   constructor(options?: Partial<TreeGrowthParams>) {
     super(withDefaults('DecisionTreeRegressor', TREE_GROWTH_DEFAULTS, options));
     checkTreeGrowth('DecisionTreeRegressor', this.params);

@@ -1,4 +1,5 @@
-import { BaseModel, loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { ClassifierModel } from '../core/estimators.js';
 import { InvalidParameterError } from '../core/errors.js';
 import { encodeLabels } from '../core/labels.js';
 import { row, toMatrix, type MatrixLike } from '../core/matrix.js';
@@ -41,7 +42,7 @@ function softmaxInPlace(z: number[]): number[] {
  * and round, g = p_k − [y = k], h = 2p_k(1 − p_k)). Margins start at logit(baseScore) for
  * the logistic objective and at baseScore for softmax, as xgboost 1.x.
  */
-export class XGBClassifier extends BaseModel<XGBParams, XGBClassifierState> {
+export class XGBClassifier extends ClassifierModel<XGBParams, XGBClassifierState> {
   constructor(options?: Partial<XGBParams>) {
     super(withDefaults('XGBClassifier', XGB_DEFAULTS, options));
     checkXgb('XGBClassifier', this.params);

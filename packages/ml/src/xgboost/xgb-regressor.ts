@@ -1,4 +1,5 @@
-import { BaseModel, loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
+import { RegressorModel } from '../core/estimators.js';
 import { row, toMatrix, toVector, type MatrixLike } from '../core/matrix.js';
 import { withDefaults } from '../core/params.js';
 import { toFloat32Matrix } from './float32-features.js';
@@ -12,7 +13,7 @@ export interface XGBRegressorState extends FittedState {
 }
 
 /** Gradient-boosted trees for 'reg:squarederror' (g = ŷ − y, h = 1), as xgboost's XGBRegressor. */
-export class XGBRegressor extends BaseModel<XGBParams, XGBRegressorState> {
+export class XGBRegressor extends RegressorModel<XGBParams, XGBRegressorState> {
   constructor(options?: Partial<XGBParams>) {
     super(withDefaults('XGBRegressor', XGB_DEFAULTS, options));
     checkXgb('XGBRegressor', this.params);
