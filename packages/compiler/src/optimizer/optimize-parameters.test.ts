@@ -147,3 +147,23 @@ describe('the chosen set runs on @cml/tfhe-wasm', () => {
     }
   });
 });
+
+describe('a 5-bit set on N = 2048 (half the polynomial size of the tfhe-rs 5-bit preset) runs on @cml/tfhe-wasm', () => {
+  it('evaluates a 5-bit table on every input of a norm-4 combination', async () => {
+    await initTfhe();
+    const { parameters } = optimizeParameters({ lookupPrecision: 5, norm2: 4 });
+    expect(parameters.polynomialSize).toBe(2048);
+    const clientKey = ClientKey.generate(parameters);
+    const keys = clientKey.evaluationKeys();
+    const table = Array.from({ length: 32 }, (_, i) => (i * 13 + 7) % 32);
+    for (let x = 0; x < 8; x++) {
+      const ct = clientKey.encrypt(x);
+      const scaled = ct.mulScalar(4); // 2-norm 4
+      const out = keys.applyLookupTable(scaled, table);
+      expect(clientKey.decrypt(out)).toBe(table[4 * x]);
+      for (const c of [ct, scaled, out]) c.dispose();
+    }
+    keys.dispose();
+    clientKey.dispose();
+  });
+});
