@@ -1,6 +1,7 @@
 import {
   dotProduct,
   initTfhe,
+  matrixVectorProduct,
   type ClientKey,
   type EvaluationKeys,
   type LweCiphertext,
@@ -10,7 +11,7 @@ import {
 import { CircuitUsageError } from '../errors.js';
 import { linearRows } from '../program/clear-backend.js';
 import type { AsyncBackend } from '../program/interpreter.js';
-import type { LookupInstruction } from '../program/program.js';
+import type { LinearInstruction, LookupInstruction } from '../program/program.js';
 
 let runtime: TfheExports | undefined;
 
@@ -82,6 +83,11 @@ export function fheBackend(
 ): AsyncBackend<LweCiphertext> {
   return {
     linear: (instruction, sources) => {
+      const dense = denseMatrix(instruction, sources);
+      if (dense) {
+        const out = matrixVectorProduct(dense.matrix, dense.cts);
+        return out.map((ct, row) => addToPhase(ct, instruction.bias[row] as number, precision));
+      }
       const rows = linearRows<
         LweCiphertext,
         { cts: LweCiphertext[]; weights: number[]; bias: number }
@@ -122,3 +128,47 @@ export function fheBackend(
     },
   };
 }
+
+/**
+ * A linear instruction whose rows mostly read the same ciphertexts (a dense layer) as one
+ * matrix over the ciphertexts they read: one matrix-vector kernel call copies each input once
+ * instead of once per row. Undefined when the rows are sparse (movements, convolutions).
+ */
+function denseMatrix(
+  instruction: LinearInstruction,
+  sources: readonly (readonly LweCiphertext[])[],
+): { matrix: number[][]; cts: LweCiphertext[] } | undefined {
+  const rows = instruction.bias.length;
+  const terms = instruction.termWeight.length;
+  if (rows < 2 || terms === 0) return undefined;
+  const column = new Map<string, number>();
+  const cts: LweCiphertext[] = [];
+  for (let t = 0; t < terms; t++) {
+    const key = `${instruction.termSource[t]}:${instruction.termElement[t]}`;
+    if (!column.has(key)) {
+      column.set(key, cts.length);
+      cts.push(
+        sources[instruction.termSource[t] as number]?.[
+          instruction.termElement[t] as number
+        ] as LweCiphertext,
+      );
+    }
+  }
+  if (terms < DENSE_FRACTION * rows * cts.length) return undefined;
+  const matrix = Array.from({ length: rows }, () => new Array<number>(cts.length).fill(0));
+  for (let row = 0; row < rows; row++) {
+    for (
+      let t = instruction.rowStart[row] as number;
+      t < (instruction.rowStart[row + 1] as number);
+      t++
+    ) {
+      const c = column.get(`${instruction.termSource[t]}:${instruction.termElement[t]}`) as number;
+      (matrix[row] as number[])[c] =
+        ((matrix[row] as number[])[c] as number) + (instruction.termWeight[t] as number);
+    }
+  }
+  return { matrix, cts };
+}
+
+/** Rows reading at least this fraction of the instruction's inputs on average go through the matrix kernel. */
+const DENSE_FRACTION = 0.5;
