@@ -112,15 +112,17 @@ function search(c: NormalizedConstraints, model: CostModel, space: SearchSpace, 
       const ms = modulusSwitchVariance(1, N, centered) - modulusSwitchVariance(0, N, centered); // per n
       const msConstant = modulusSwitchVariance(0, N, centered);
       if (nMin * ms + msConstant > budget) continue; // the modulus switch alone is too noisy
+      // The work grows with both levels, so once the cheapest n is too dear, so are all deeper levels.
+      const costAt = (n: number, pbsLevel: number, ksLevel: number): number =>
+        lookupCost({ lweDimension: n, glweDimension: k, polynomialSize: N, pbsLevel, ksLevel }, model).lookupMs;
       for (let pbsLevel = 1; pbsLevel <= space.maxPbsLevel; pbsLevel++) {
         if (bootstrapKeyBytes(nMin, k, N, pbsLevel) > space.maxBootstrapKeyBytes) break;
+        if (best && costAt(nMin, pbsLevel, 1) >= best.cost) break;
         const pbs = bestPbsDecomposition(k, N, pbsLevel, fresh, space.maxDecompositionBits);
         for (let ksLevel = 1; ksLevel <= space.maxKsLevel; ksLevel++) {
-          const at = (n: number): number =>
-            lookupCost({ lweDimension: n, glweDimension: k, polynomialSize: N, pbsLevel, ksLevel }, model).lookupMs;
-          const cost0 = at(0);
-          const costPerN = at(1) - cost0;
-          if (best && cost0 + costPerN * nMin >= best.cost) continue;
+          const cost0 = costAt(0, pbsLevel, ksLevel);
+          const costPerN = costAt(1, pbsLevel, ksLevel) - cost0;
+          if (best && cost0 + costPerN * nMin >= best.cost) break;
           const table = keyswitchTable(ksLevel, c.securityLevel, nMin, nMax, space.maxKeyswitchDecompositionBits);
           for (let n = nMin; n <= nMax; n++) {
             const cost = cost0 + costPerN * n;
@@ -128,10 +130,11 @@ function search(c: NormalizedConstraints, model: CostModel, space: SearchSpace, 
             if (bootstrapKeyBytes(n, k, N, pbsLevel) > space.maxBootstrapKeyBytes) break;
             const vPbs = n * pbs.variance;
             const vMs = n * ms + msConstant;
-            const vOut = outNuSq * Math.max(outputsSeeBootstraps * vPbs, fresh);
+            // (ternaries, not Math.max: global lookups are slow inside Jest's VM context)
+            const vOut = outNuSq * (outputsSeeBootstraps * vPbs > fresh ? vPbs : fresh);
             if (nuSq * vPbs + vMs > budget || vOut > outBudget) break; // grows with n
             const vKs = k * N * table.variance[n - nMin]!;
-            const input = Math.max(vPbs, fresh);
+            const input = vPbs > fresh ? vPbs : fresh;
             if (nuSq * input + vKs + vMs <= budget) {
               best = { cost, n, k, N, pbsLevel, ksLevel, pbs, ksBaseLog: table.baseLog[n - nMin]!, glweStdDev };
               break;
