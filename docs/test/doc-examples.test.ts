@@ -1,7 +1,9 @@
 /**
  * Doc tests: every ```ts / ```js block of docs/**\/*.md and packages/*\/README.md runs as its
  * own test (named after file, heading and line); ```ts no-run blocks are parsed, not run,
- * and listed at the end. Examples check their own claims with node:assert.
+ * and listed at the end. Examples check their own claims with node:assert. Each block runs in
+ * an isolated module registry, like a program of its own: a block that forgets a set-up step
+ * fails even when an earlier block happened to do it (the WASM module's threads mode, for one).
  */
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { dirname, join } from 'node:path';
@@ -30,7 +32,7 @@ describe('documentation examples', () => {
               printed.push(args.map(String).join(' '));
             });
             try {
-              await runExample(docsDir, example);
+              await jest.isolateModulesAsync(() => runExample(docsDir, example));
             } finally {
               log.mockRestore();
             }
