@@ -41,6 +41,12 @@ describe('the chosen set', () => {
   it('is named after its constraints and sized for them', () => {
     const { parameters } = optimizeParameters({ lookupPrecision: 4, norm2: 5 });
     expect(parameters.name).toBe('optimized-p4-nu5-2m40');
+    expect(optimizeParameters({ lookupPrecision: 4, norm2: 5 }, { centeredModulusSwitch: false }).parameters.name).toBe(
+      'optimized-p4-nu5-2m40-stdms',
+    );
+    expect(
+      optimizeParameters({ lookupPrecision: 4, norm2: 5, securityLevel: 80 }, { allowedSecurityLevels: [80] }).parameters.name,
+    ).toBe('optimized-p4-nu5-2m40-80bit');
     expect(parameters.precision).toBe(4);
     expect(parameters.maxNorm2).toBe(5);
     expect(parameters.polynomialSize).toBeGreaterThanOrEqual(2 ** 5);

@@ -18,7 +18,7 @@ export interface OptimizerOptions {
    * bootstrap implements (default true). false reproduces tfhe-rs's v0_11 noise model.
    */
   readonly centeredModulusSwitch?: boolean;
-  /** Security levels accepted besides the default (default [128]). */
+  /** The security levels accepted (default [128] only); each must lie within the security curves. */
   readonly allowedSecurityLevels?: readonly number[];
 }
 
@@ -27,7 +27,7 @@ export interface OptimizationResult {
   readonly report: OptimizationReport;
 }
 
-/** The cheapest candidate found so far; bases are filled in once the search is over. */
+/** The cheapest candidate found so far, with the bases that give it the least noise. */
 interface Best {
   cost: number;
   n: number;
@@ -82,7 +82,7 @@ export function optimizeParameters(constraints: OptimizerConstraints, options: O
   if (cached) return cached;
 
   const best = search(normalized, costModel, space, centered);
-  const parameters = toParameterSet(normalized, best);
+  const parameters = toParameterSet(normalized, best, centered);
   const result: OptimizationResult = Object.freeze({
     parameters,
     report: buildReport(parameters, normalized, costModel, centered),
@@ -155,7 +155,8 @@ function noParameters(c: NormalizedConstraints, model: CostModel, space: SearchS
     let lookupsFit = true;
     try {
       search({ ...c, output: undefined }, model, space, centered);
-    } catch {
+    } catch (error) {
+      if (!(error instanceof NoParametersError)) throw error;
       lookupsFit = false;
     }
     if (lookupsFit) {
@@ -179,12 +180,16 @@ function formatNumber(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-function toParameterSet(c: NormalizedConstraints, best: Best): ParameterSet {
+/** Named after what it was sized for, e.g. optimized-p4-nu5-2m40 (-out16: lookup-free outputs; -stdms: standard modulus switch). */
+function toParameterSet(c: NormalizedConstraints, best: Best, centered: boolean): ParameterSet {
   const lweNoiseStdDev = secureStdDev(best.n, c.securityLevel)!;
   const nu = c.lookupPrecision > 0 ? c.norm2 : 1;
   const output = c.output ? `-out${c.output.precision}` : '';
+  const security = c.securityLevel === 128 ? '' : `-${c.securityLevel}bit`;
   return Object.freeze({
-    name: `optimized-p${c.lookupPrecision}-nu${formatNumber(nu)}-2m${formatNumber(-Math.log2(c.pError))}${output}`,
+    name:
+      `optimized-p${c.lookupPrecision}-nu${formatNumber(nu)}-2m${formatNumber(-Math.log2(c.pError))}` +
+      `${output}${security}${centered ? '' : '-stdms'}`,
     precision: Math.max(c.lookupPrecision, 1),
     lweDimension: best.n,
     glweDimension: best.k,
