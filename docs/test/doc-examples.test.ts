@@ -6,6 +6,7 @@
  * fails even when an earlier block happened to do it (the WASM module's threads mode, for one).
  */
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allExamples, exampleName } from './extract-examples.js';
@@ -53,5 +54,8 @@ describe('documentation examples', () => {
       ...notRun.map((e) => `  no-run: ${exampleName(e)}`),
     ];
     process.stderr.write(`${lines.join('\n')}\n`);
+    mkdirSync(join(docsDir, 'test-results'), { recursive: true });
+    const summary = { run: examples.length - notRun.length, noRun: notRun.map(exampleName), files };
+    writeFileSync(join(docsDir, 'test-results', 'doc-examples.json'), `${JSON.stringify(summary, null, 2)}\n`);
   });
 });
