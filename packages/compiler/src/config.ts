@@ -12,7 +12,7 @@ export interface CompilationConfig {
   readonly onProgress?: (phase: string, done: number) => void;
   /** Worker threads for encrypted runs (0 = run on the calling thread). */
   readonly poolSize?: number;
-  /** Largest message width to accept (bits). Default 8, the largest preset. */
+  /** Largest message width to accept (bits). Default 16, the widest encoding of @cml/tfhe-wasm; the optimizer decides whether parameters exist. */
   readonly maxPrecision?: number;
   /**
    * 'exact' (default): lookups after roundBitPattern / truncateBitPattern still separate every
@@ -44,7 +44,7 @@ export function resolveConfig(config: CompilationConfig = {}): ResolvedConfig {
     showProgress: config.showProgress ?? false,
     onProgress: config.onProgress,
     poolSize: config.poolSize ?? 0,
-    maxPrecision: config.maxPrecision ?? 8,
+    maxPrecision: config.maxPrecision ?? 16,
     rounding: config.rounding ?? 'exact',
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { evaluate, np, roundBitPattern, type Tracer } from '@cml/tracer';
+import { evaluate, np, roundBitPattern, type NdArray, type Tracer } from '@cml/tracer';
 import { compile } from './compile.js';
+import { SeededRandom } from './program/seeded-random.js';
 
 const range = (lo: number, hi: number): number[] =>
   Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
@@ -12,9 +13,19 @@ const approximate = compile(fn, { x: 'encrypted', y: 'encrypted' }, inputset, {
   rounding: 'approximate',
 });
 
+// A dense layer whose 9-bit accumulators are rounded by 5 bits before the activation.
+const random = new SeededRandom(1);
+const weights = Array.from({ length: 4 }, () => Array.from({ length: 8 }, () => random.int(-7, 7)));
+const layer = (x: Tracer) => np.relu(roundBitPattern(np.matmul(weights, x), 5)).floorDivide(32);
+const vectors = Array.from({ length: 40 }, () =>
+  Array.from({ length: 8 }, () => random.int(0, 15)),
+);
+const denseLayer = compile(layer, { x: 'encrypted' }, vectors, { rounding: 'approximate' });
+
 describe('roundBitPattern', () => {
   afterAll(async () => {
     await approximate.dispose();
+    await denseLayer.dispose();
   });
 
   it('is exact in both modes on clear and simulated runs', () => {
@@ -34,6 +45,22 @@ describe('roundBitPattern', () => {
     expect(approximate.parameterReport.cost.lookupMs).toBeLessThan(
       exact.parameterReport.cost.lookupMs / 2,
     );
+  });
+
+  it('runs wide accumulators with lookups sized for the kept bits only', async () => {
+    expect(denseLayer.program.precision).toBeGreaterThanOrEqual(9);
+    expect(denseLayer.parameterReport.constraints.lookupPrecision).toBe(
+      denseLayer.program.precision - 5,
+    );
+    await denseLayer.keygen();
+    for (const x of vectors.slice(0, 4)) {
+      const sums = np.matmul(weights, x) as unknown as NdArray;
+      const got = (await denseLayer.encryptRunDecrypt(x))[0]?.toArray() ?? [];
+      sums.toArray().forEach((sum, i) => {
+        const options = [Math.floor(sum / 32), Math.ceil(sum / 32)].map((q) => Math.max(q, 0));
+        expect(options).toContain(got[i]);
+      });
+    }
   });
 
   it('decrypts f of the input rounded either way near a boundary, exactly elsewhere', async () => {
