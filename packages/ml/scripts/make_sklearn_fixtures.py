@@ -88,6 +88,9 @@ def tree_fixtures():
         "DecisionTreeClassifier": DecisionTreeClassifier(max_depth=5, random_state=0),
         "RandomForestClassifier": RandomForestClassifier(n_estimators=50, max_depth=5, random_state=0),
         "XGBClassifier": xgboost.XGBClassifier(n_estimators=50, max_depth=3, tree_method="exact"),
+        "XGBClassifierRegularised": xgboost.XGBClassifier(
+            n_estimators=20, max_depth=4, learning_rate=0.1, gamma=2.0, reg_alpha=0.5, reg_lambda=2.0,
+            min_child_weight=3.0, tree_method="exact"),
     }
     out["breast_cancer"] = {}
     for name, m in classifiers.items():

@@ -7,7 +7,8 @@ import { withDefaults } from '../core/params.js';
 import { toFloat32Matrix } from './float32-features.js';
 import { argmax } from '../tree/decision-tree-classifier.js';
 import { applyTree, type TreeStructure } from '../tree/tree-structure.js';
-import { buildBoostedTree, compactTree, presortFeatures } from './boosted-tree-builder.js';
+import { buildBoostedTree, presortFeatures } from './boosted-tree-builder.js';
+import { compactTree } from './tree-pruning.js';
 import { checkXgb, treeOptions, XGB_DEFAULTS, type XGBParams } from './xgb-params.js';
 import { exp, log, max } from '../core/math.js';
 

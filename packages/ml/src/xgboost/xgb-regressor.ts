@@ -4,7 +4,8 @@ import { row, toMatrix, toVector, type MatrixLike } from '../core/matrix.js';
 import { withDefaults } from '../core/params.js';
 import { toFloat32Matrix } from './float32-features.js';
 import { applyTree, type TreeStructure } from '../tree/tree-structure.js';
-import { buildBoostedTree, compactTree, presortFeatures } from './boosted-tree-builder.js';
+import { buildBoostedTree, presortFeatures } from './boosted-tree-builder.js';
+import { compactTree } from './tree-pruning.js';
 import { checkXgb, treeOptions, XGB_DEFAULTS, type XGBParams } from './xgb-params.js';
 
 export interface XGBRegressorState extends FittedState {

@@ -39,6 +39,21 @@ describe('XGBClassifier against xgboost 1.7 (exact trees)', () => {
     expect(maxAbsDiff(model.predictProba(wine.xTest).flat(), ref.probabilities.flat())).toBeLessThan(1e-5);
   });
 
+  it('gamma, regAlpha, regLambda, minChildWeight and learningRate act as in xgboost', () => {
+    const ref = fixture.breast_cancer.XGBClassifierRegularised!;
+    const model = new XGBClassifier({
+      nEstimators: 20,
+      maxDepth: 4,
+      learningRate: 0.1,
+      gamma: 2,
+      regAlpha: 0.5,
+      regLambda: 2,
+      minChildWeight: 3,
+    }).fit(cancer.xTrain, cancer.yTrain);
+    expect(model.predict(cancer.xTest)).toEqual(ref.predictions);
+    expect(maxAbsDiff(model.predictProba(cancer.xTest).flat(), ref.probabilities.flat())).toBeLessThan(1e-5);
+  });
+
   it('gamma prunes splits: a large gamma leaves shallower trees', () => {
     const depths = (gamma: number) =>
       new XGBClassifier({ nEstimators: 5, maxDepth: 4, gamma }).fit(cancer.xTrain, cancer.yTrain).trees.map((r) => treeDepth(r[0]!));
