@@ -190,7 +190,8 @@ export class ProgramBuilder {
     };
     let min = Infinity;
     let max = -Infinity;
-    for (let v = inputMin; v <= inputMax; v++) {
+    // The margin is reachable through noise (f of the neighbouring rounded value): its entries count too.
+    for (let v = inputMin - margin; v <= inputMax + margin; v++) {
       for (const t of cached(v) ?? []) {
         min = Math.min(min, t);
         max = Math.max(max, t);
