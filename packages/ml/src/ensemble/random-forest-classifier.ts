@@ -12,6 +12,7 @@ import { cartOptions, rngFor, TREE_GROWTH_DEFAULTS } from '../tree/tree-params.j
 import type { TreeStructure } from '../tree/tree-structure.js';
 import { bootstrapWeights } from './bootstrap.js';
 import { bootstrapSize, checkForest, type ForestParams } from './forest-params.js';
+import { toFloat32Matrix } from '../core/float32.js';
 
 export interface RandomForestClassifierParams extends ForestParams {
   criterion: 'gini' | 'entropy';
@@ -54,7 +55,7 @@ export class RandomForestClassifier extends ClassifierModel<RandomForestClassifi
   }
 
   fit(X: MatrixLike, y: ArrayLike<number>): this {
-    const m = toMatrix(X);
+    const m = toFloat32Matrix(toMatrix(X));
     const { classes, encoded } = encodeLabels(y, m.rows, this.modelName);
     const rng = rngFor(this.params.randomState);
     const draws = bootstrapSize(this.params, m.rows);
@@ -79,7 +80,8 @@ export class RandomForestClassifier extends ClassifierModel<RandomForestClassifi
   }
 
   predictProba(X: MatrixLike): number[][] {
-    const { m, state } = this.checkX(X, 'predictProba');
+    const { m: raw, state } = this.checkX(X, 'predictProba');
+    const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => {
       const x = row(m, i);
       const mean = new Array<number>(state.classes.length).fill(0);

@@ -9,6 +9,7 @@ import { cartOptions, rngFor, TREE_GROWTH_DEFAULTS } from '../tree/tree-params.j
 import { applyTree, type TreeStructure } from '../tree/tree-structure.js';
 import { bootstrapWeights } from './bootstrap.js';
 import { bootstrapSize, checkForest, type ForestParams } from './forest-params.js';
+import { toFloat32Matrix } from '../core/float32.js';
 
 export interface ForestRegressorState extends FittedState {
   trees: TreeStructure[];
@@ -32,7 +33,7 @@ export class RandomForestRegressor extends RegressorModel<ForestParams, ForestRe
   }
 
   fit(X: MatrixLike, y: ArrayLike<number>): this {
-    const m = toMatrix(X);
+    const m = toFloat32Matrix(toMatrix(X));
     const target = toVector(y, m.rows);
     const rng = rngFor(this.params.randomState);
     const draws = bootstrapSize(this.params, m.rows);
@@ -51,7 +52,8 @@ export class RandomForestRegressor extends RegressorModel<ForestParams, ForestRe
   }
 
   predict(X: MatrixLike): number[] {
-    const { m, state } = this.checkX(X, 'predict');
+    const { m: raw, state } = this.checkX(X, 'predict');
+    const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => {
       const x = row(m, i);
       let s = 0;

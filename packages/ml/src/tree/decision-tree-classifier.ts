@@ -8,6 +8,7 @@ import { buildCart, checkedWeights } from './cart-builder.js';
 import { ClassificationCriterion } from './split-criteria.js';
 import { cartOptions, checkTreeGrowth, rngFor, TREE_GROWTH_DEFAULTS, type TreeGrowthParams } from './tree-params.js';
 import { applyTree, type TreeStructure } from './tree-structure.js';
+import { toFloat32Matrix } from '../core/float32.js';
 
 export interface DecisionTreeClassifierParams extends TreeGrowthParams {
   criterion: 'gini' | 'entropy';
@@ -49,7 +50,7 @@ export class DecisionTreeClassifier extends ClassifierModel<DecisionTreeClassifi
   }
 
   fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
-    const m = toMatrix(X);
+    const m = toFloat32Matrix(toMatrix(X));
     const { classes, encoded } = encodeLabels(y, m.rows, this.modelName);
     const weights = sampleWeight ? checkedWeights(sampleWeight, m.rows) : new Float64Array(m.rows).fill(1);
     const options = cartOptions(this.modelName, this.params, m.cols, rngFor(this.params.randomState));
@@ -68,18 +69,21 @@ export class DecisionTreeClassifier extends ClassifierModel<DecisionTreeClassifi
   }
 
   predictProba(X: MatrixLike): number[][] {
-    const { m, state } = this.checkX(X, 'predictProba');
+    const { m: raw, state } = this.checkX(X, 'predictProba');
+    const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => treeProba(state.tree, row(m, i)).slice());
   }
 
   predict(X: MatrixLike): number[] {
-    const { m, state } = this.checkX(X, 'predict');
+    const { m: raw, state } = this.checkX(X, 'predict');
+    const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => state.classes[argmax(treeProba(state.tree, row(m, i)))] as number);
   }
 
   /** Leaf id reached by each sample. */
   apply(X: MatrixLike): number[] {
-    const { m, state } = this.checkX(X, 'apply');
+    const { m: raw, state } = this.checkX(X, 'apply');
+    const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => applyTree(state.tree, row(m, i)));
   }
 }

@@ -6,6 +6,7 @@ import { buildCart, checkedWeights } from './cart-builder.js';
 import { SquaredErrorCriterion } from './split-criteria.js';
 import { cartOptions, checkTreeGrowth, rngFor, TREE_GROWTH_DEFAULTS, type TreeGrowthParams } from './tree-params.js';
 import { applyTree, type TreeStructure } from './tree-structure.js';
+import { toFloat32Matrix } from '../core/float32.js';
 
 export interface TreeRegressorState extends FittedState {
   tree: TreeStructure;
@@ -27,7 +28,7 @@ export class DecisionTreeRegressor extends RegressorModel<TreeGrowthParams, Tree
   }
 
   fit(X: MatrixLike, y: ArrayLike<number>, sampleWeight?: ArrayLike<number>): this {
-    const m = toMatrix(X);
+    const m = toFloat32Matrix(toMatrix(X));
     const target = toVector(y, m.rows);
     const weights = sampleWeight ? checkedWeights(sampleWeight, m.rows) : new Float64Array(m.rows).fill(1);
     const options = cartOptions(this.modelName, this.params, m.cols, rngFor(this.params.randomState));
@@ -40,12 +41,14 @@ export class DecisionTreeRegressor extends RegressorModel<TreeGrowthParams, Tree
   }
 
   predict(X: MatrixLike): number[] {
-    const { m, state } = this.checkX(X, 'predict');
+    const { m: raw, state } = this.checkX(X, 'predict');
+    const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => (state.tree.value[applyTree(state.tree, row(m, i))] as number[])[0] as number);
   }
 
   apply(X: MatrixLike): number[] {
-    const { m, state } = this.checkX(X, 'apply');
+    const { m: raw, state } = this.checkX(X, 'apply');
+    const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => applyTree(state.tree, row(m, i)));
   }
 }

@@ -4,7 +4,7 @@ import { InvalidParameterError } from '../core/errors.js';
 import { encodeLabels } from '../core/labels.js';
 import { row, toMatrix, type MatrixLike } from '../core/matrix.js';
 import { withDefaults } from '../core/params.js';
-import { toFloat32Matrix } from './float32-features.js';
+import { toFloat32Matrix } from '../core/float32.js';
 import { argmax } from '../tree/decision-tree-classifier.js';
 import { applyTree, type TreeStructure } from '../tree/tree-structure.js';
 import { buildBoostedTree, presortFeatures } from './boosted-tree-builder.js';

@@ -2,7 +2,7 @@ import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
 import { RegressorModel } from '../core/estimators.js';
 import { row, toMatrix, toVector, type MatrixLike } from '../core/matrix.js';
 import { withDefaults } from '../core/params.js';
-import { toFloat32Matrix } from './float32-features.js';
+import { toFloat32Matrix } from '../core/float32.js';
 import { applyTree, type TreeStructure } from '../tree/tree-structure.js';
 import { buildBoostedTree, presortFeatures } from './boosted-tree-builder.js';
 import { compactTree } from './tree-pruning.js';

@@ -1,0 +1,17 @@
+/** FHE prediction (`fhe: 'simulate' | 'execute'`, or any quantized prediction) before `compile`. */
+export class NotCompiledError extends Error {
+  override name = 'NotCompiledError';
+  constructor(model: string, method: string) {
+    super(`${model} is not compiled yet: call compile(X) before ${method}()`);
+  }
+}
+
+/** A model family (or configuration) with no FHE lowering. */
+export class UnsupportedModelError extends Error {
+  override name = 'UnsupportedModelError';
+}
+
+/** A deployment directory or byte bundle that does not hold what a role needs. */
+export class DeploymentError extends Error {
+  override name = 'DeploymentError';
+}

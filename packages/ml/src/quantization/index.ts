@@ -1,0 +1,1 @@
+export { UniformQuantizer, type QuantizerParams } from './uniform-quantizer.js';
