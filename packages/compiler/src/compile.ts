@@ -70,6 +70,9 @@ export function compileGraph(
     outputs: program.outputs.reduce((n, o) => n + o.shape.reduce((a, b) => a * b, 1), 0),
     pError: resolved.pError,
     globalPError: resolved.globalPError,
+    roundedLookupsInExactMode:
+      resolved.rounding === 'exact' &&
+      program.instructions.some((i) => i.kind === 'lookup' && i.roundedBits > 0),
   });
   const statistics = circuitStatistics(
     program,

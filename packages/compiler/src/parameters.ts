@@ -21,6 +21,8 @@ export interface ParameterConstraints {
   readonly outputs: number;
   readonly pError: number;
   readonly globalPError: number | undefined;
+  /** Some lookup reads a rounded value while rounding is 'exact' (worth a hint when nothing fits). */
+  readonly roundedLookupsInExactMode?: boolean;
 }
 
 export interface ParameterChoice {
@@ -95,7 +97,12 @@ export function chooseParameters(constraints: ParameterConstraints): ParameterCh
       constraints.outputs * 2 ** (report.outputLog2PFail ?? -Infinity);
     return { parameters, log2PError: report.log2PFail, globalPError: Math.min(1, events), report };
   } catch (error) {
-    if (error instanceof NoParametersError) throw new ParameterSelectionError(error.message);
+    if (error instanceof NoParametersError) {
+      const hint = constraints.roundedLookupsInExactMode
+        ? " (this circuit's roundBitPattern / truncateBitPattern only lower the lookup precision with rounding: 'approximate')"
+        : '';
+      throw new ParameterSelectionError(error.message + hint);
+    }
     throw error;
   }
 }

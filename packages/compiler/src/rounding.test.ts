@@ -47,6 +47,26 @@ describe('roundBitPattern', () => {
     );
   });
 
+  it('hints at approximate rounding when exact parameters do not exist', () => {
+    const wide = (x: Tracer) =>
+      np.relu(roundBitPattern(np.matmul(weights, x).mul(16), 9)).floorDivide(512);
+    expect(() => compile(wide, { x: 'encrypted' }, vectors)).toThrow(/rounding: 'approximate'/);
+    // A bias between the accumulator and the marker shifts the runs without shortening them.
+    const biased = compile(
+      (x: Tracer) => np.relu(roundBitPattern(np.matmul(weights, x).add(3), 5)),
+      { x: 'encrypted' },
+      vectors,
+      {
+        rounding: 'approximate',
+      },
+    );
+    expect(biased.parameterReport.constraints.lookupPrecision).toBe(biased.program.precision - 5);
+    expect(
+      compile(wide, { x: 'encrypted' }, vectors, { rounding: 'approximate' }).parameterReport
+        .constraints.lookupPrecision,
+    ).toBeLessThan(6);
+  });
+
   it('runs wide accumulators with lookups sized for the kept bits only', async () => {
     expect(denseLayer.program.precision).toBeGreaterThanOrEqual(9);
     expect(denseLayer.parameterReport.constraints.lookupPrecision).toBe(

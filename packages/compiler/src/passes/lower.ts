@@ -143,7 +143,7 @@ function lowerRegion(context: LoweringContext, region: Region): number {
       element,
       (v) => evaluate([v]),
       root.id,
-      roundedBits(graph, region, source),
+      roundedBits(graph, region),
     );
   }
   return lowerBinaryRegion(context, region);
@@ -200,16 +200,13 @@ function lowerClearLinear(
 
 const ROUNDING_MARKERS = new Set(['roundBitPattern', 'truncateBitPattern']);
 
-/** The low bits of `source` the region ignores: the fewest removed by the markers that are its only readers in the region. */
-function roundedBits(graph: Graph, region: Region, source: number): number {
-  let bits = Infinity;
+/** The most low bits a rounding marker in the region removes (the builder checks the table's runs). */
+function roundedBits(graph: Graph, region: Region): number {
+  let bits = 0;
   for (const id of region.nodes) {
     const node = graph.nodes[id] as GraphNode;
-    if (!node.inputs.includes(source)) continue;
-    bits = Math.min(
-      bits,
-      ROUNDING_MARKERS.has(node.op) ? Number(node.attrs['lsbsToRemove'] ?? 0) : 0,
-    );
+    if (ROUNDING_MARKERS.has(node.op))
+      bits = Math.max(bits, Number(node.attrs['lsbsToRemove'] ?? 0));
   }
-  return Number.isFinite(bits) ? bits : 0;
+  return bits;
 }

@@ -177,17 +177,21 @@ export class ProgramBuilder {
     element: readonly number[],
     column: (v: number) => Float64Array | undefined,
     node?: number,
-    roundedBits = 0,
+    maxRoundedBits = 0,
   ): number {
     const { min: inputMin, max: inputMax } = this.value(input);
-    // Approximate rounding lets noise move the index by up to half a run: keep that margin
-    // inside the window on both sides, or the padding bit flips and the bootstrap negates.
-    const margin = this.approximateRounding && roundedBits > 0 ? 2 ** (roundedBits - 1) : 0;
     const cache = new Map<number, Float64Array | undefined>();
     const cached = (v: number): Float64Array | undefined => {
       if (!cache.has(v)) cache.set(v, column(v));
       return cache.get(v);
     };
+    const roundedBits =
+      maxRoundedBits > 0
+        ? Math.min(maxRoundedBits, runBits(cached, inputMin, inputMax, element.length))
+        : 0;
+    // Approximate rounding lets noise move the index by up to half a run: keep that margin
+    // inside the window on both sides, or the padding bit flips and the bootstrap negates.
+    const margin = this.approximateRounding && roundedBits > 0 ? 2 ** (roundedBits - 1) : 0;
     let min = Infinity;
     let max = -Infinity;
     // The margin is reachable through noise (f of the neighbouring rounded value): its entries count too.
@@ -252,6 +256,38 @@ export class ProgramBuilder {
       outputs,
     };
   }
+}
+
+/**
+ * floor(log2) of the shortest run of equal consecutive entries over the measured window, for
+ * any output element (the first and last runs are cut by the window and do not count): the
+ * low bits the table ignores, found on the table itself so that a bias or scale between the
+ * rounding marker and the lookup's input shifts or shortens the runs correctly.
+ */
+function runBits(
+  column: (v: number) => Float64Array | undefined,
+  low: number,
+  high: number,
+  elements: number,
+): number {
+  let shortest = Infinity;
+  for (let i = 0; i < elements; i++) {
+    const runs: number[] = [];
+    let previous = NaN;
+    let length = 0;
+    for (let v = low; v <= high; v++) {
+      const t = column(v)?.[i] ?? NaN;
+      if (t === previous) {
+        length++;
+      } else {
+        if (length > 0) runs.push(length);
+        previous = t;
+        length = 1;
+      }
+    }
+    for (const run of runs.slice(1)) shortest = Math.min(shortest, run);
+  }
+  return Number.isFinite(shortest) ? Math.floor(Math.log2(shortest)) : Infinity;
 }
 
 /** Tables over the window [windowStart, windowStart + 2^P), wrapped into [outputMin, outputMin + 2^P), shared when equal. */
