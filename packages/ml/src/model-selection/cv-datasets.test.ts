@@ -31,3 +31,21 @@ describe('5-fold CV R² on diabetes, fold for fold against scikit-learn', () => 
     });
   }
 });
+
+describe('crossValScore defaults', () => {
+  it('treats a regressor (or a pipeline ending in one) as regression: unshuffled KFold and R²', async () => {
+    const { data, target } = await loadDiabetes();
+    for (const name of ['Ridge', 'PoissonRegressor']) {
+      const make = REGRESSOR_PROTOCOL[name]!;
+      expect(crossValScore(make, data, target)).toEqual(crossValScore(make, data, target, { cv: new KFold({ nSplits: 5 }), scoring: 'r2' }));
+    }
+  });
+
+  it('treats a classifier as classification: unshuffled StratifiedKFold and accuracy', async () => {
+    const { data, target } = await loadWine();
+    const make = CLASSIFIER_PROTOCOL.LogisticRegression!;
+    expect(crossValScore(make, data, target)).toEqual(
+      crossValScore(make, data, target, { cv: new StratifiedKFold({ nSplits: 5 }), scoring: 'accuracy' }),
+    );
+  });
+});
