@@ -128,7 +128,12 @@ export class Circuit {
   simulateWith(options: SimulationOptions, ...args: ClearOperand[]): NdArray[] {
     const { precision } = this.program;
     const inputs = flattenArguments(this.program, args, 'simulate');
-    const flat = interpret(this.program, inputs, simulateBackend(precision, options));
+    const pError = options.pError === 'circuit' ? 2 ** this.statistics.log2PError : options.pError;
+    const flat = interpret(
+      this.program,
+      inputs,
+      simulateBackend(precision, { ...options, ...(pError === undefined ? {} : { pError }) }),
+    );
     const decoded = flat.map((values, k) =>
       values.map((v) => decodeMessage(v, precision, this.program.outputs[k]?.signed ?? false)),
     );

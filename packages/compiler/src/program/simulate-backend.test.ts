@@ -33,6 +33,26 @@ describe('simulation', () => {
     expect(relu.simulateWith({ pError: 0 }, ...inputs)[0]?.toArray()).toEqual(exact);
   });
 
+  it("injects failures at the parameters' own modelled rate with pError: 'circuit'", () => {
+    const loose = compile(
+      (x: Tracer) => np.relu(x.sub(3)),
+      { x: 'encrypted' },
+      [[0, 1, 2, 3, 4, 5, 6, 7]],
+      { pError: 0.2 },
+    );
+    const rate = 2 ** loose.statistics.log2PError;
+    expect(rate).toBeGreaterThan(0.01);
+    const exact = loose.simulate(...inputs)[0]?.toArray();
+    let failures = 0;
+    for (let seed = 0; seed < 100; seed++) {
+      const run = loose.simulateWith({ pError: 'circuit', seed }, ...inputs)[0]?.toArray() ?? [];
+      failures += run.filter((v, i) => v !== exact?.[i]).length;
+    }
+    // 800 lookups: about 800 * rate failures, a few invisible where neighbouring entries are equal.
+    expect(failures).toBeGreaterThan(800 * rate * 0.4);
+    expect(failures).toBeLessThan(800 * rate * 1.6 + 10);
+  });
+
   it('detects a lookup outside its window, or wraps it like the negacyclic bootstrap', () => {
     const circuit = wrappingCircuit();
     expect(circuit.program.precision).toBe(5);

@@ -10,8 +10,12 @@ export interface SimulationOptions {
    * set, the negacyclic bootstrap returns the negated entry.
    */
   readonly onOverflow?: 'error' | 'wrap';
-  /** Failure probability of one lookup; a failure reads a neighbouring table entry. Default 0. */
-  readonly pError?: number;
+  /**
+   * Failure probability of one lookup; a failure reads a neighbouring table entry. Default 0;
+   * 'circuit' uses the modelled failure probability of the circuit's parameters
+   * (Circuit.simulateWith only).
+   */
+  readonly pError?: number | 'circuit';
   /** Seed of the error-injection generator. */
   readonly seed?: number;
 }
@@ -31,7 +35,7 @@ export function simulateBackend(
     return r >= windowSize ? r - modulus : r;
   };
   const random = new SeededRandom(options.seed ?? 0);
-  const pError = options.pError ?? 0;
+  const pError = typeof options.pError === 'number' ? options.pError : 0;
   const state = {
     failures: 0,
     linear: (
