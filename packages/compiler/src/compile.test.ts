@@ -204,6 +204,15 @@ describe('compile', () => {
     expect(() => circuit.clear(-1)).toThrow(OutOfBoundsError);
   });
 
+  it('refuses an output that does not depend on encrypted inputs', () => {
+    expect(() =>
+      compile((x: Tracer, y: Tracer) => [x.add(1), y.mul(2)], { x: 'encrypted', y: 'clear' }, [
+        [0, 1],
+        [2, 3],
+      ]),
+    ).toThrow(UnsupportedOperationError);
+  });
+
   it('refuses an encrypted float output', () => {
     expect(() => compile((x: Tracer) => np.sin(x), { x: 'encrypted' }, range(0, 3))).toThrow(
       UnsupportedOperationError,

@@ -36,7 +36,11 @@ export function planMaterialization(
   const materialized = new Set<number>(graph.inputs.filter((id) => graph.nodes[id]?.encrypted));
   for (const id of graph.outputs) {
     const node = graph.nodes[id] as GraphNode;
-    if (!node.encrypted) continue;
+    if (!node.encrypted) {
+      throw new UnsupportedOperationError(
+        `output %${id} does not depend on any encrypted input: circuits return encrypted values (compute clear results outside the circuit)`,
+      );
+    }
     if (node.dtype !== 'int') {
       throw new UnsupportedOperationError(
         `output %${id} is an encrypted float: circuits return integers (add astype('int') or round)`,
