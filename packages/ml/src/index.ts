@@ -26,3 +26,5 @@ export * from './ensemble/index.js';
 export * from './xgboost/index.js';
 export { loadAnyModel, MODEL_CLASSES, type AnyModel, type ModelName } from './model-registry.js';
 export * from './neural-net/index.js';
+export * from './quantization/index.js';
+export * from './fhe/index.js';

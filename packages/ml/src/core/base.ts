@@ -1,3 +1,6 @@
+import { compileModel, type FheCompileOptions } from '../fhe/compile-model.js';
+import { NotCompiledError } from '../fhe/errors.js';
+import type { FheModel } from '../fhe/fhe-model.js';
 import { FeatureCountError, ModelFormatError, NotFittedError } from './errors.js';
 import { toMatrix, type Matrix, type MatrixLike } from './matrix.js';
 
@@ -20,6 +23,7 @@ export interface FittedState {
  */
 export abstract class BaseModel<P extends object, S extends FittedState> {
   protected fittedState: S | undefined;
+  private compiled: FheModel | undefined;
 
   constructor(readonly params: P) {}
 
@@ -42,6 +46,22 @@ export abstract class BaseModel<P extends object, S extends FittedState> {
     const m = toMatrix(X);
     if (m.cols !== state.nFeatures) throw new FeatureCountError(this.modelName, state.nFeatures, m.cols);
     return { m, state };
+  }
+
+  /**
+   * Quantizes the fitted model and compiles it to an FHE circuit, calibrated on X (the
+   * training data). The result predicts with `{ fhe: 'disable' | 'simulate' | 'execute' }`.
+   */
+  compile(X: MatrixLike, options?: FheCompileOptions): FheModel {
+    this.state('compile');
+    this.compiled = compileModel(this, X, options);
+    return this.compiled;
+  }
+
+  /** The model compiled by the last `compile` call; NotCompiledError before. */
+  get fhe(): FheModel {
+    if (this.compiled === undefined) throw new NotCompiledError(this.modelName, 'fhe');
+    return this.compiled;
   }
 
   dump(): ModelDump<P, S> {

@@ -32,8 +32,6 @@ export function quantizeRows(spec: QuantizedModelSpec, X: MatrixLike): number[][
  * dequantize → head; only the middle step differs between modes.
  */
 export class FheModel {
-  private keysReady: Promise<void> | undefined;
-
   constructor(
     readonly spec: QuantizedModelSpec,
     readonly program: IntegerProgram,
@@ -73,9 +71,8 @@ export class FheModel {
     return this.execute(Q);
   }
 
+  /** Encrypted runs, one sample at a time; keys are generated on first use (or shared beforehand through circuit.client.shareKeysFrom). */
   private async execute(Q: number[][]): Promise<number[][]> {
-    this.keysReady ??= this.circuit.keygen();
-    await this.keysReady;
     const out: number[][] = [];
     for (const q of Q) out.push(flat(await this.circuit.encryptRunDecrypt(q)));
     return out;
@@ -112,7 +109,6 @@ export class FheModel {
   /** Frees the keys (and workers) held by the circuit. */
   async dispose(): Promise<void> {
     await this.circuit.dispose();
-    this.keysReady = undefined;
   }
 }
 
