@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { evaluate, np, type NdArray, type Tracer } from '@cml/tracer';
 import { compile } from './compile.js';
+import { SeededRandom } from './program/seeded-random.js';
 import { OutOfBoundsError, UnsupportedOperationError } from './errors.js';
 
 const range = (lo: number, hi: number): number[] =>
@@ -92,6 +93,20 @@ describe('compile', () => {
     expect(pool.statistics.lookups).toBe(4 * 3);
     for (const x of images)
       expect(values(pool.simulate(x))).toEqual(values(evaluate(pool.graph, [x])));
+  });
+
+  it('lowers argmax to a tree of comparisons that keeps the first maximum', () => {
+    const random = new SeededRandom(5);
+    const samples = Array.from({ length: 60 }, () =>
+      Array.from({ length: 2 }, () => Array.from({ length: 5 }, () => random.int(-2, 2))),
+    );
+    const circuit = compile(
+      (x: Tracer) => [np.argmax(x), np.argmax(x, 1), np.argmax(x, 0)],
+      { x: 'encrypted' },
+      samples,
+    );
+    for (const x of samples)
+      expect(values(circuit.simulate(x))).toEqual(values(evaluate(circuit.graph, [x])));
   });
 
   it('computes means and average pooling as d times the sum and folds the division into the next lookup', () => {

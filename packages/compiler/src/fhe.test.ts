@@ -56,6 +56,18 @@ describe('encrypted execution with 128-bit parameters', () => {
     );
   });
 
+  it('computes argmax on ciphertexts', async () => {
+    const inputset = [
+      [0, 3, 1, 3],
+      [2, 0, 1, 1],
+      [1, 1, 2, 0],
+      [0, 0, 0, 3],
+    ];
+    const circuit = compile((x: Tracer) => np.argmax(x), { x: 'encrypted' }, inputset);
+    for (const x of inputset.slice(0, 2))
+      expect(await runEncrypted(circuit, [x])).toEqual(plain(evaluate(circuit.graph, [x])));
+  });
+
   it('runs clear arguments beside encrypted ones', async () => {
     const inputset = [
       [

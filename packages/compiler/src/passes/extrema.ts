@@ -1,4 +1,4 @@
-import type { Graph, GraphNode, NdArray } from '@cml/tracer';
+import { getOp, type Graph, type GraphNode, type NdArray } from '@cml/tracer';
 import { probeLinearMap } from './linear-map.js';
 
 /** Reductions that keep one of several encrypted values, and the linear op with the same windows. */
@@ -6,11 +6,12 @@ const WINDOW_TWIN: Readonly<Record<string, string>> = {
   max: 'sum',
   min: 'sum',
   maxPool2d: 'avgPool2d',
+  argmax: 'sum',
 };
 
 export interface ExtremumPlan {
   readonly kind: 'extremum';
-  readonly mode: 'max' | 'min';
+  readonly mode: 'max' | 'min' | 'argmax';
   readonly source: number;
   /** For each output element, the source elements it reduces. */
   readonly groups: readonly (readonly number[])[];
@@ -20,6 +21,7 @@ export interface ExtremumPlan {
  * max / min over axes and max pooling of one encrypted integer input: the windows are read
  * off the linear twin (sum, avgPool2d with the same attributes) by probing, and lowered to a
  * tree of pairwise maxima, each b + relu(a - b): one lookup per pair, log2(window) levels.
+ * argmax carries each candidate's position along (see argmax.ts).
  */
 export function planExtremum(
   graph: Graph,
@@ -30,8 +32,17 @@ export function planExtremum(
   const source = node.inputs[0];
   if (!twin || node.dtype !== 'int' || node.inputs.length !== 1 || source === undefined)
     return undefined;
-  const map = probeLinearMap(graph, { ...node, op: twin, dtype: 'float' }, clearValue, false);
+  const input = graph.nodes[source] as GraphNode;
+  // The twin's canonical attributes (argmax stores one axis, sum a list).
+  const attrs = getOp(twin).normalize(node.attrs, [input]);
+  const map = probeLinearMap(
+    graph,
+    { ...node, op: twin, attrs, dtype: 'float' },
+    clearValue,
+    false,
+  );
   if (!map) return undefined;
   const groups = map.rows.map((row) => row.map((term) => term.element));
-  return { kind: 'extremum', mode: node.op === 'min' ? 'min' : 'max', source, groups };
+  const mode = node.op === 'min' ? 'min' : node.op === 'argmax' ? 'argmax' : 'max';
+  return { kind: 'extremum', mode, source, groups };
 }

@@ -3,6 +3,7 @@ import { maxRowNorm2, resolveClearLinear } from '../program/clear-linear.js';
 import { ProgramBuilder, type LinearTerm } from '../program/program-builder.js';
 import type { FheProgram } from '../program/program.js';
 import { lowerBinaryRegion, lowerExtremumTree } from './binary-lowering.js';
+import { lowerArgmaxTree } from './argmax.js';
 import { broadcastSourceElements } from './broadcast-map.js';
 import type { Region } from './fusion.js';
 import type { NodePlan } from './materialize.js';
@@ -120,7 +121,12 @@ export function lowerToProgram({
       values.set(node.id, builder.linear(node.shape, rows, plan.map.bias, node.id, bounds));
       if (plan.scale !== 1) scales.set(node.id, plan.scale);
     } else if (plan.kind === 'extremum') {
-      values.set(node.id, lowerExtremumTree(context, node, plan, measured));
+      values.set(
+        node.id,
+        plan.mode === 'argmax'
+          ? lowerArgmaxTree(context, node, plan, measured)
+          : lowerExtremumTree(context, node, plan, measured),
+      );
     } else {
       values.set(node.id, lowerRegion(context, plan.region));
     }
