@@ -59,6 +59,7 @@ const BINARY: readonly ((a: Tracer, b: Tracer) => Tracer)[] = [
 const MOVEMENT_OR_LINEAR: readonly ((v: Tracer, random: SeededRandom) => Tracer | undefined)[] = [
   (v) => (v.shape.length > 0 ? v.sum() : undefined),
   (v) => (v.shape.length > 0 ? v.max() : undefined),
+  (v) => (v.shape.length === 2 ? np.argmax(v, 1) : undefined),
   (v, r) => (v.shape.length > 0 ? v.pad(1, r.int(-2, 2)) : undefined),
   (v) => (v.shape.length === 1 ? np.concatenate([v, v.add(1)]) : undefined),
   (v) => (v.shape.length === 2 ? v.min(1) : undefined),
