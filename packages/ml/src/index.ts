@@ -28,3 +28,4 @@ export { loadAnyModel, MODEL_CLASSES, type AnyModel, type ModelName } from './mo
 export * from './neural-net/index.js';
 export * from './quantization/index.js';
 export * from './fhe/index.js';
+export * from './deployment/index.js';
