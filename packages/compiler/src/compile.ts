@@ -20,6 +20,7 @@ import { lowerToProgram } from './passes/lower.js';
 import { planMaterialization } from './passes/materialize.js';
 import { noiseNorms } from './passes/noise-norms.js';
 import type { FheProgram } from './program/program.js';
+import { scheduleLookups } from './program/schedule.js';
 import { circuitStatistics } from './program/statistics.js';
 
 /** Graph passes that need no bounds: constant folding, common subexpressions, dead nodes. */
@@ -47,15 +48,17 @@ export function compileGraph(
   };
   const plans = planMaterialization(optimized, clearValue);
   const sampleValues = (): NdArray[][] => samples.map((sample) => evaluateAll(optimized, sample));
-  const program = lowerToProgram({
-    graph: optimized,
-    bounds,
-    plans,
-    clearValue,
-    sampleValues,
-    maxPrecision: resolved.maxPrecision,
-    approximateRounding: resolved.rounding === 'approximate',
-  });
+  const program = scheduleLookups(
+    lowerToProgram({
+      graph: optimized,
+      bounds,
+      plans,
+      clearValue,
+      sampleValues,
+      maxPrecision: resolved.maxPrecision,
+      approximateRounding: resolved.rounding === 'approximate',
+    }),
+  );
   const norms = noiseNorms(program);
   const lookups = program.instructions.reduce(
     (n, i) => n + (i.kind === 'lookup' ? i.element.length : 0),

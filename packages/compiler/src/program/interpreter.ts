@@ -17,6 +17,11 @@ export interface Backend<T> {
 /** A back end whose lookups complete later (a worker pool). */
 export interface AsyncBackend<T> extends Omit<Backend<T>, 'lookup'> {
   lookup(instruction: LookupInstruction, input: readonly T[]): Promise<T[]>;
+  /** Several independent lookup instructions at once (one batch); falls back to `lookup` one by one. */
+  lookupBatch?(
+    instructions: readonly LookupInstruction[],
+    inputs: readonly (readonly T[])[],
+  ): Promise<T[][]>;
 }
 
 /** Encrypted values an instruction reads. */
@@ -153,6 +158,19 @@ export async function interpretAsync<T>(
   const total = program.instructions.length;
   for (let step = 0; step < total; step++) {
     const instruction = program.instructions[step] as Instruction;
+    const batch = backend.lookupBatch ? independentLookups(program.instructions, step) : [];
+    if (batch.length > 1 && backend.lookupBatch) {
+      const results = await backend.lookupBatch(
+        batch,
+        batch.map((lookup) => state.read(lookup.input)),
+      );
+      batch.forEach((lookup, k) => {
+        state.finish(lookup, step + k, results[k] as T[]);
+        onStep?.(step + k + 1, total);
+      });
+      step += batch.length - 1;
+      continue;
+    }
     if (!state.runClearSide(instruction)) {
       const linear = state.linearOf(instruction);
       const result = linear
@@ -169,6 +187,22 @@ export async function interpretAsync<T>(
     onStep?.(step + 1, total);
   }
   return state.outputs();
+}
+
+/** The run of consecutive lookup instructions from `start` that read none of each other's outputs. */
+function independentLookups(
+  instructions: readonly Instruction[],
+  start: number,
+): LookupInstruction[] {
+  const batch: LookupInstruction[] = [];
+  const produced = new Set<number>();
+  for (let i = start; i < instructions.length; i++) {
+    const instruction = instructions[i] as Instruction;
+    if (instruction.kind !== 'lookup' || produced.has(instruction.input)) break;
+    batch.push(instruction);
+    produced.add(instruction.output);
+  }
+  return batch;
 }
 
 /** For each encrypted value read by an instruction, the last instruction reading it (outputs and inputs are never released). */

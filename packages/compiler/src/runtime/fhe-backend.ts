@@ -123,6 +123,31 @@ export function fheBackend(
         for (const ct of shifted) ct.dispose();
       }
     },
+    lookupBatch: async (instructions, inputs) => {
+      const shifted: LweCiphertext[] = [];
+      const tables: number[][] = [];
+      instructions.forEach((instruction, k) => {
+        const stored = tablesOf(instruction);
+        instruction.element.forEach((element, i) => {
+          const ct = (inputs[k] as readonly LweCiphertext[])[element] as LweCiphertext;
+          shifted.push(addToPhase(ct.clone(), instruction.inputOffset, precision));
+          tables.push(stored[instruction.tableOf[i] as number] as number[]);
+        });
+      });
+      try {
+        const out = pool
+          ? await keys.applyLookupTableBatchInPool(shifted, tables, pool)
+          : keys.applyLookupTableBatch(shifted, tables);
+        let next = 0;
+        return instructions.map((instruction) =>
+          instruction.element.map(() =>
+            addToPhase(out[next++] as LweCiphertext, instruction.outputOffset, precision),
+          ),
+        );
+      } finally {
+        for (const ct of shifted) ct.dispose();
+      }
+    },
     release: (values) => {
       for (const ct of values) ct.dispose();
     },
