@@ -67,7 +67,7 @@ describe('deployment: FHEModelDev -> FHEModelClient <-> FHEModelServer through f
     await client.generatePrivateAndEvaluationKeys();
     const server = await new FHEModelServer(dir).load();
     const bytes = client.quantizeEncryptSerialize(cancer.xTest[0]!);
-    bytes[bytes.length - 1] ^= 1;
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 1;
     await expect(server.run(bytes, client.getEvaluationKeys())).rejects.toMatchObject({ name: 'CorruptedDataError' });
     client.dispose();
     await expect(new FHEModelServer(join(root, 'nowhere')).load()).rejects.toMatchObject({ name: 'DeploymentError' });

@@ -1,3 +1,4 @@
+import type * as FsPromises from 'node:fs/promises';
 import { DeploymentError } from '../fhe/errors.js';
 
 /** File names of a deployment directory. */
@@ -11,7 +12,7 @@ export const DEPLOYMENT_FILES = {
 } as const;
 
 // node:fs is loaded on demand so that the package still bundles for browsers.
-async function fs(): Promise<typeof import('node:fs/promises')> {
+async function fs(): Promise<typeof FsPromises> {
   return import('node:fs/promises');
 }
 
