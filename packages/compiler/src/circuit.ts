@@ -159,6 +159,8 @@ export class Circuit {
       `message width P = ${this.program.precision} bits; ${s.lookups} lookups (${s.tables} tables), ${s.linearInstructions} linear steps, max 2-norm ${s.maxNorm2.toFixed(2)}`,
       `parameters ${p.name}: n=${p.lweDimension} k=${p.glweDimension} N=${p.polynomialSize} PBS ${p.pbsBaseLog}/${p.pbsLevel} KS ${p.ksBaseLog}/${p.ksLevel}; ` +
         `p_error 2^${s.log2PError.toFixed(1)} per lookup, ${s.globalPError.toExponential(2)} per run`,
+      `keys: bootstrap ${(s.bootstrapKeyBytes / 2 ** 20).toFixed(1)} MiB, keyswitch ${(s.keyswitchKeyBytes / 2 ** 20).toFixed(1)} MiB; ` +
+        `estimated ${s.estimatedLatencyMs.toFixed(0)} ms per run on one thread`,
     ].join('\n');
   }
 }

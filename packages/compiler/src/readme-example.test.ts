@@ -19,6 +19,7 @@ describe('the README example', () => {
         evaluate(circuit.graph, sample)[0]?.toArray(),
       );
     expect(circuit.toString()).toContain('parameters');
+    expect(circuit.toString()).toMatch(/keys: bootstrap [0-9.]+ MiB/);
     expect(circuit.statistics.encryptedInputs).toBe(3);
   });
 });
