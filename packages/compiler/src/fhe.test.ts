@@ -56,6 +56,16 @@ describe('encrypted execution with 128-bit parameters', () => {
     );
   });
 
+  it('encrypts negative values with a consistent padding bit (identity, linear-only and lookup outputs)', async () => {
+    const circuit = compile(
+      (x: Tracer) => [x, x.sub(3), np.abs(x.mul(2).add(1))],
+      { x: 'encrypted' },
+      [-3, -1, 0, 2],
+    );
+    for (const x of [-3, -2, 2])
+      expect(await runEncrypted(circuit, [x])).toEqual(plain(evaluate(circuit.graph, [x])));
+  });
+
   it('computes argmax on ciphertexts', async () => {
     const inputset = [
       [0, 3, 1, 3],
