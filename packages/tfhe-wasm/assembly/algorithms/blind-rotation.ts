@@ -1,6 +1,5 @@
 import { ggswFourierBytes } from '../entities/sizes';
-import { externalProductAddStates, externalProductStatesScratchBytes } from './external-product';
-import { rotationDifferenceToStates } from './polynomial';
+import { externalProductAddRotation, externalProductStatesScratchBytes } from './external-product';
 
 /** Scratch bytes of cmuxRotate / blindRotate. */
 export function blindRotateScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
@@ -23,14 +22,7 @@ export function cmuxRotate(
   scratch: usize,
 ): void {
   if (power == 0) return;
-  const nb = <usize>polynomialSize << 3;
-  const k1 = glweDimension + 1;
-  const states = scratch;
-  const productScratch = scratch + <usize>k1 * nb;
-  for (let c = 0; c < k1; c++) {
-    rotationDifferenceToStates(states + <usize>c * nb, acc + <usize>c * nb, polynomialSize, power, baseLog, level);
-  }
-  externalProductAddStates(acc, ggsw, states, glweDimension, polynomialSize, baseLog, level, twiddles, productScratch);
+  externalProductAddRotation(acc, ggsw, power, glweDimension, polynomialSize, baseLog, level, twiddles, scratch);
 }
 
 /**
@@ -56,3 +48,4 @@ export function blindRotate(
     cmuxRotate(acc, bsk + <usize>i * stride, power, glweDimension, polynomialSize, baseLog, level, twiddles, scratch);
   }
 }
+

@@ -1,6 +1,7 @@
-import { fftBackwardAddU64, fourierMulAddColumns } from '../fft/negacyclic-fft';
+import { fftBackwardAddTorus, fourierMulAddColumns, fourierMulColumns } from '../fft/negacyclic-fft';
 import { fftForwardInPlace } from '../fft/complex-fft';
 import { decompositionInitStates, decompositionNextDigitsTwisted } from './decomposition';
+import { rotationDifferenceDigitsTwisted } from './cmux-digits';
 
 /** Scratch bytes of externalProductAdd: states (k+1)N u64, then externalProductAddStates's. */
 export function externalProductScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
@@ -57,18 +58,66 @@ export function externalProductAddStates(
   const k1 = glweDimension + 1;
   const digitsFourier = scratch;
   const accumulators = digitsFourier + nb;
-  memory.fill(accumulators, 0, <usize>k1 * nb);
   const rowBytes = <usize>k1 * nb;
   const levelBytes = <usize>k1 * rowBytes;
   for (let j = level; j >= 1; j--) {
     const levelRows = ggsw + <usize>(j - 1) * levelBytes;
     for (let r = 0; r < k1; r++) {
       decompositionNextDigitsTwisted(digitsFourier, states + <usize>r * nb, polynomialSize, baseLog, twiddles);
-      fftForwardInPlace(digitsFourier, digitsFourier + (nb >> 1), polynomialSize >> 1, twiddles);
-      fourierMulAddColumns(accumulators, digitsFourier, levelRows + <usize>r * rowBytes, polynomialSize, k1);
+      digitProductAccumulate(accumulators, digitsFourier, levelRows + <usize>r * rowBytes, polynomialSize, k1, j == level && r == 0, twiddles);
     }
   }
   for (let c = 0; c < k1; c++) {
-    fftBackwardAddU64(out + <usize>c * nb, accumulators + <usize>c * nb, polynomialSize, twiddles, 0);
+    fftBackwardAddTorus(out + <usize>c * nb, accumulators + <usize>c * nb, polynomialSize, twiddles);
   }
+}
+
+/**
+ * The external product of a CMUX: acc += GGSW [x] (X^power * acc - acc), as
+ * rotationDifferenceToStates then externalProductAddStates, with the rotation difference, its
+ * rounding and its first digit fused into one pass (cmux-digits.ts). `scratch` holds
+ * (k+1)N u64 states then externalProductStatesScratchBytes.
+ */
+export function externalProductAddRotation(
+  acc: usize,
+  ggsw: usize,
+  power: i32,
+  glweDimension: i32,
+  polynomialSize: i32,
+  baseLog: i32,
+  level: i32,
+  twiddles: usize,
+  scratch: usize,
+): void {
+  const nb = <usize>polynomialSize << 3;
+  const k1 = glweDimension + 1;
+  const states = scratch;
+  const digitsFourier = states + <usize>k1 * nb;
+  const accumulators = digitsFourier + nb;
+  const rowBytes = <usize>k1 * nb;
+  const levelBytes = <usize>k1 * rowBytes;
+  for (let j = level; j >= 1; j--) {
+    const levelRows = ggsw + <usize>(j - 1) * levelBytes;
+    for (let r = 0; r < k1; r++) {
+      const rowStates = states + <usize>r * nb;
+      if (j == level) {
+        rotationDifferenceDigitsTwisted(digitsFourier, rowStates, acc + <usize>r * nb, polynomialSize, power, baseLog, level, twiddles);
+      } else {
+        decompositionNextDigitsTwisted(digitsFourier, rowStates, polynomialSize, baseLog, twiddles);
+      }
+      digitProductAccumulate(accumulators, digitsFourier, levelRows + <usize>r * rowBytes, polynomialSize, k1, j == level && r == 0, twiddles);
+    }
+  }
+  for (let c = 0; c < k1; c++) {
+    fftBackwardAddTorus(acc + <usize>c * nb, accumulators + <usize>c * nb, polynomialSize, twiddles);
+  }
+}
+
+/** Finishes the forward FFT of twisted digits and adds their products with one GGSW row (or stores them, for the first row). */
+// @ts-ignore: decorator
+@inline
+function digitProductAccumulate(accumulators: usize, digitsFourier: usize, row: usize, polynomialSize: i32, k1: i32, first: bool, twiddles: usize): void {
+  fftForwardInPlace(digitsFourier, digitsFourier + (<usize>polynomialSize << 2), polynomialSize >> 1, twiddles);
+  if (first) fourierMulColumns(accumulators, digitsFourier, row, polynomialSize, k1);
+  else fourierMulAddColumns(accumulators, digitsFourier, row, polynomialSize, k1);
 }

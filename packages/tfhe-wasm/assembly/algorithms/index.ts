@@ -1,5 +1,6 @@
 export { decompositionInitState, decompositionInitStates, decompositionNextDigitsF64, decompositionNextDigitsTwisted } from './decomposition';
-export { polynomialMulByMonomial, exactProductScratchBytes, glweMaskKeyProductAddExact } from './polynomial';
+export { rotationDifferenceDigitsTwisted } from './cmux-digits';
+export { polynomialMulByMonomial, rotationDifferenceToStates, exactProductScratchBytes, glweMaskKeyProductAddExact } from './polynomial';
 export { lweMaskKeyDot, lweEncrypt, lweDecryptPhase } from './lwe-encryption';
 export {
   lweAddAssign,

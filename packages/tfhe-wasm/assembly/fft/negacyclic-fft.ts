@@ -58,6 +58,47 @@ export function fftBackwardAddU64(dst: usize, src: usize, polynomialSize: i32, t
   }
 }
 
+/**
+ * fftBackwardAddU64 with shift 0 for the external product, whose transforms hold sums of
+ * products of 2^64-scale torus values (|x| up to ~2^97, so f64 rounding has already cost them
+ * their low 40+ bits). Two shortcuts, per lane of u = x / M:
+ *   - the 1/M scale rides on the rounding constants (M is a power of 2: scaling is exact);
+ *   - r = u - round(u / 2^64) * 2^64 in [-2^63, 2^63] is rounded to a multiple of 2^13 in one
+ *     magic addition, r + 1.5 * 2^65 (ulp 2^13): bits(sum) - bits(1.5 * 2^65) = round(r / 2^13).
+ * The extra rounding error is at most 2^12 (2^-52 of the torus), far below the FFT's own
+ * error on these values; exact small products (glweMaskKeyProductAddExact) keep fftBackwardAddU64.
+ */
+export function fftBackwardAddTorus(dst: usize, src: usize, polynomialSize: i32, twiddles: usize): void {
+  const m = polynomialSize >> 1;
+  const mb = <usize>m << 3;
+  fftBackwardInPlace(src, src + mb, m, twiddles);
+  const scaleLog = <i64>(ctz<i32>(m));
+  // 1.5 * 2^(116 + log2 M) and 1.5 * 2^(65 + log2 M), built from their exponent fields.
+  const wrap = f64x2.splat(reinterpret<f64>(WRAP_BITS + (scaleLog << 52)));
+  const roundBits = ROUND_13_BITS + (scaleLog << 52);
+  const round = f64x2.splat(reinterpret<f64>(roundBits));
+  const offset = i64x2.splat(roundBits);
+  for (let jb: usize = 0; jb < mb; jb += 16) {
+    const zr = v128.load(src + jb);
+    const zi = v128.load(src + mb + jb);
+    const wr = v128.load(twiddles + jb);
+    const wi = v128.load(twiddles + mb + jb);
+    // z * conj(w), unscaled
+    const ar = f64x2.add(f64x2.mul(zr, wr), f64x2.mul(zi, wi));
+    const ai = f64x2.sub(f64x2.mul(zi, wr), f64x2.mul(zr, wi));
+    const rr = f64x2.sub(ar, f64x2.sub(f64x2.add(ar, wrap), wrap));
+    const ri = f64x2.sub(ai, f64x2.sub(f64x2.add(ai, wrap), wrap));
+    const tr = i64x2.shl(i64x2.sub(f64x2.add(rr, round), offset), 13);
+    const ti = i64x2.shl(i64x2.sub(f64x2.add(ri, round), offset), 13);
+    v128.store(dst + jb, i64x2.add(v128.load(dst + jb), tr));
+    v128.store(dst + mb + jb, i64x2.add(v128.load(dst + mb + jb), ti));
+  }
+}
+
+/** Bits of 1.5 * 2^116 and 1.5 * 2^65 (fftBackwardAddTorus adds log2 M to their exponents). */
+const WRAP_BITS: i64 = 0x4738000000000000;
+const ROUND_13_BITS: i64 = 0x4408000000000000;
+
 // Rounding constants 1.5 * 2^(52+s): adding one to |x| < 2^(51+s) rounds x to a multiple of
 // 2^s, and the low mantissa bits of the sum hold x / 2^s as an integer.
 const ROUND_TO_2_64: f64 = 1.5 * 83076749736557242056487941267521536.0; // 1.5 * 2^116
@@ -112,6 +153,27 @@ export function fourierMulAddColumns(acc: usize, a: usize, b: usize, polynomialS
     return;
   }
   for (let c = 0; c < columns; c++) fourierMulAdd(acc + <usize>c * nb, a, b + <usize>c * nb, polynomialSize);
+}
+
+/**
+ * acc_c = a * b_c for c < columns: fourierMulAddColumns onto zero, for the first term of a
+ * sum (saves zeroing the accumulators and reading them back).
+ */
+export function fourierMulColumns(acc: usize, a: usize, b: usize, polynomialSize: i32, columns: i32): void {
+  const nb = <usize>polynomialSize << 3;
+  const mb = nb >> 1;
+  for (let c = 0; c < columns; c++) {
+    const out = acc + <usize>c * nb;
+    const bc = b + <usize>c * nb;
+    for (let jb: usize = 0; jb < mb; jb += 16) {
+      const ar = v128.load(a + jb);
+      const ai = v128.load(a + mb + jb);
+      const br = v128.load(bc + jb);
+      const bi = v128.load(bc + mb + jb);
+      v128.store(out + jb, f64x2.sub(f64x2.mul(ar, br), f64x2.mul(ai, bi)));
+      v128.store(out + mb + jb, f64x2.add(f64x2.mul(ar, bi), f64x2.mul(ai, br)));
+    }
+  }
 }
 
 /** acc += a * b, pointwise over M complex points (split layout). */

@@ -1,0 +1,87 @@
+/**
+ * The first step of a CMUX's external product in one pass over memory: the rotation difference
+ * of one accumulator polynomial, its rounding to decomposition states, its first (least
+ * significant) digit and the fold-and-twist of the negacyclic FFT.
+ *
+ * With t = power mod N and sign = -1 when power >= N (X^N = -1):
+ *   diff[x]  = -sign * src[x - t + N] - src[x]  (x < t),   sign * src[x - t] - src[x]  (x >= t)
+ *   state[x] = round(diff[x] / 2^(64 - beta*l))                     (decompositionInitStates)
+ *   d[x]     = state[x] mod B, taken in [-B/2, B/2), and state[x] <- (state[x] - d[x]) / B
+ *   fourier  = z_j = (d_j + i*d_(j+M)) * w^j                        (decompositionNextDigitsTwisted)
+ * The carried states are written only when more levels remain (level > 1). It equals
+ * rotationDifferenceToStates followed by decompositionNextDigitsTwisted, without writing and
+ * reading back the N states in between.
+ */
+export function rotationDifferenceDigitsTwisted(
+  fourier: usize,
+  states: usize,
+  src: usize,
+  polynomialSize: i32,
+  power: i32,
+  baseLog: i32,
+  level: i32,
+  twiddles: usize,
+): void {
+  const negate = power >= polynomialSize;
+  const sb = <usize>(negate ? power - polynomialSize : power) << 3;
+  const nb = <usize>polynomialSize << 3;
+  const mb = nb >> 1;
+  // -v = (v ^ m) - m with m = -1: the signs of the wrapped and straight parts as masks.
+  const wrapSign = i64x2.splat(negate ? 0 : -1);
+  const straightSign = i64x2.splat(negate ? -1 : 0);
+  const roundShift = 64 - baseLog * level;
+  const keepStates = level > 1;
+  const mask = i64x2.splat((<i64>1 << <i64>baseLog) - 1);
+  const magicBits = i64x2.splat(MAGIC_BITS);
+  const magic = f64x2.splat(MAGIC);
+  for (let p: usize = 0; p < mb; p += 16) {
+    const lowRot = rotatedPair(src, p, sb, nb, wrapSign, straightSign);
+    const lowState = roundToStates(i64x2.sub(lowRot, v128.load(src + p)), roundShift);
+    const lowDigit = v128.and(lowState, mask);
+    const lowCarry = i64x2.shr_u(lowDigit, baseLog - 1);
+    const x = f64x2.sub(i64x2.add(i64x2.sub(lowDigit, i64x2.shl(lowCarry, baseLog)), magicBits), magic);
+    const highRot = rotatedPair(src, p + mb, sb, nb, wrapSign, straightSign);
+    const highState = roundToStates(i64x2.sub(highRot, v128.load(src + mb + p)), roundShift);
+    const highDigit = v128.and(highState, mask);
+    const highCarry = i64x2.shr_u(highDigit, baseLog - 1);
+    const y = f64x2.sub(i64x2.add(i64x2.sub(highDigit, i64x2.shl(highCarry, baseLog)), magicBits), magic);
+    if (keepStates) {
+      v128.store(states + p, i64x2.add(i64x2.shr_u(lowState, baseLog), lowCarry));
+      v128.store(states + mb + p, i64x2.add(i64x2.shr_u(highState, baseLog), highCarry));
+    }
+    const wr = v128.load(twiddles + p);
+    const wi = v128.load(twiddles + mb + p);
+    v128.store(fourier + p, f64x2.sub(f64x2.mul(x, wr), f64x2.mul(y, wi)));
+    v128.store(fourier + mb + p, f64x2.add(f64x2.mul(x, wi), f64x2.mul(y, wr)));
+  }
+}
+
+/** 2^52 + 2^51 as bits and as a double (the magic-number i64 -> f64 conversion of small digits). */
+const MAGIC_BITS: i64 = 0x4338000000000000;
+const MAGIC: f64 = 6755399441055744.0;
+
+/** (X^t * src)[x], [x + 1] with the signs above, x even (byte offset xb), t = sb / 8. */
+// @ts-ignore: decorator
+@inline
+function rotatedPair(src: usize, xb: usize, sb: usize, nb: usize, wrapSign: v128, straightSign: v128): v128 {
+  if (xb >= sb) return conditionalNegate(v128.load(src + xb - sb), straightSign);
+  if (xb + 8 < sb) return conditionalNegate(v128.load(src + nb - sb + xb), wrapSign);
+  // The seam (t odd): lane 0 wraps to src[N - 1], lane 1 starts at src[0].
+  const wrapped = conditionalNegate(i64x2.splat(load<i64>(src + nb - 8)), wrapSign);
+  const straight = conditionalNegate(i64x2.splat(load<i64>(src)), straightSign);
+  return i64x2.replace_lane(wrapped, 1, i64x2.extract_lane(straight, 1));
+}
+
+// @ts-ignore: decorator
+@inline
+function conditionalNegate(v: v128, sign: v128): v128 {
+  return i64x2.sub(v128.xor(v, sign), sign);
+}
+
+/** round(v / 2^shift) for two lanes (shift <= 0: unchanged), as decompositionInitStates. */
+// @ts-ignore: decorator
+@inline
+function roundToStates(v: v128, shift: i32): v128 {
+  if (shift <= 0) return v;
+  return i64x2.add(i64x2.shr_u(v, shift), v128.and(i64x2.shr_u(v, shift - 1), i64x2.splat(1)));
+}
