@@ -13,7 +13,7 @@ export type FheHead =
 /**
  * Everything the client needs besides the circuit: the input quantizer, and how the
  * circuit's integer outputs o dequantize into scores,
- *   score_k = scale_k · Σ_{i ∈ terms_k} o_i + offset_k,
+ *   score_k = Σ_{i ∈ terms_k} scale_i · o_i + offset_k   (one scale per output),
  * then the head (link, argmax, probabilities). Plain JSON: it is the deployment's client file.
  */
 export interface QuantizedModelSpec {

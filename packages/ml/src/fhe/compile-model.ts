@@ -10,11 +10,11 @@ import { quantizeTreeEnsemble, treeEnsembleOf } from './tree-ensembles.js';
 
 /** Quantization knobs on top of the compiler's options (pError, globalPError, ...). */
 export interface FheCompileOptions extends CompilationConfig {
-  /** Bits of every quantized input feature (per-feature affine quantizers). Default 4. */
+  /** Bits of every quantized input feature (per-feature affine quantizers). Default 3 (linear models), 4 (trees). */
   readonly nBits?: number;
-  /** Linear models: bits of the symmetric weight quantizer. Default 3. */
+  /** Linear models: bits of the symmetric weight quantizer. Default 4 (weights matter more than inputs). */
   readonly weightBits?: number;
-  /** Linear models: width of each encrypted partial sum, the circuit's message width. Default 6. */
+  /** Linear models: width of each encrypted partial sum, the circuit's message width. Default 7. */
   readonly accumulatorBits?: number;
   /** Trees: bits of the quantized leaf values. Default nBits. */
   readonly leafBits?: number;
@@ -55,7 +55,9 @@ function columns(X: MatrixLike): Float64Array[] {
  */
 export function compileModel(model: CompilableModel, X: MatrixLike, options: FheCompileOptions = {}): FheModel {
   const dump = model.dump();
-  const { nBits = 4, weightBits = 3, accumulatorBits = 6, leafBits, ...config } = options;
+  const linearLink = LINEAR_REGRESSORS[dump.model];
+  const linear = linearLink !== undefined || dump.model === 'LogisticRegression' || dump.model === 'LinearSVC';
+  const { nBits = linear ? 3 : 4, weightBits = 4, accumulatorBits = 7, leafBits, ...config } = options;
   const state = dump.state as { nFeatures: number };
   const m = toMatrix(X);
   if (m.cols !== state.nFeatures) {
@@ -65,8 +67,7 @@ export function compileModel(model: CompilableModel, X: MatrixLike, options: Fhe
   const quantizedInputset = Array.from({ length: m.rows }, (_, i) => input.quantizeRow(row(m, i)));
   const base = { modelName: dump.model, nFeatures: state.nFeatures, input: input.params };
 
-  const linearLink = LINEAR_REGRESSORS[dump.model];
-  if (linearLink !== undefined || dump.model === 'LogisticRegression' || dump.model === 'LinearSVC') {
+  if (linear) {
     let coef: number[][];
     let intercept: number[];
     let head: FheHead;

@@ -19,9 +19,9 @@ function argmax(values: readonly number[]): number {
 export function scoresFromOutputs(spec: QuantizedModelSpec, outputs: ArrayLike<number>): number[] {
   const { terms, scale, offset } = spec.scores;
   return terms.map((ids, k) => {
-    let sum = 0;
-    for (const i of ids) sum += outputs[i] as number;
-    return (scale[k] as number) * sum + (offset[k] as number);
+    let sum = offset[k] as number;
+    for (const i of ids) sum += (scale[i] as number) * (outputs[i] as number);
+    return sum;
   });
 }
 

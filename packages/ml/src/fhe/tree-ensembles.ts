@@ -178,7 +178,7 @@ export function quantizeTreeEnsemble(ensemble: TreeEnsemble, input: UniformQuant
   return {
     program,
     terms,
-    scale: terms.map(() => ensemble.averaging * step),
+    scale: new Array<number>(outputCount).fill(ensemble.averaging * step),
     offset: count.map((n, k) => ensemble.averaging * n * lo + (ensemble.base[k] as number)),
   };
 }
