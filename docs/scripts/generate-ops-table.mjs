@@ -18,7 +18,7 @@ const CATEGORY_NOTES = {
   'elementwise-binary': 'with a clear or constant operand: fused into a lookup (or free when affine); two encrypted operands: see below',
   'elementwise-ternary': 'fused into a lookup; the branches it selects are computed first',
   comparison: 'with a constant: fused into a lookup; two encrypted operands: one lookup on their difference',
-  reduction: 'sum/mean: free (a linear step); max/min: a tree of pairwise maxima, one lookup each; argmax: not compiled yet',
+  reduction: 'sum/mean: free (a linear step); max/min: a tree of pairwise maxima, one lookup each; argmax: a tree of comparisons carrying positions',
   linear: 'free with clear weights (linear steps on ciphertexts); two encrypted operands: not compiled yet',
   movement: 'free: only rearranges ciphertexts',
   pooling: 'avgPool2d: free (the division folds into the next lookup); maxPool2d: pairwise maxima, one lookup each',
