@@ -38,7 +38,9 @@ export function fftForwardInPlace(re: usize, im: usize, m: i32, twiddles: usize)
     const r = re + (<usize>offset << 3);
     const i = im + (<usize>offset << 3);
     for (let g = h; g >= 8; g >>= 2) radix4ForwardStages(r, i, block, g, stageRe, stageIm);
-    radix4LastStagesForward(r, i, block);
+    // Two 4-point groups per iteration; the scalar version only serves M = 4.
+    if (block >= 8) radix4LastStagesForwardSimd(r, i, block);
+    else radix4LastStagesForward(r, i, block);
   }
 }
 
@@ -59,7 +61,8 @@ export function fftBackwardInPlace(re: usize, im: usize, m: i32, twiddles: usize
   for (let offset = 0; offset < m; offset += block) {
     const r = re + (<usize>offset << 3);
     const i = im + (<usize>offset << 3);
-    radix4FirstStagesBackward(r, i, block);
+    if (block >= 8) radix4FirstStagesBackwardSimd(r, i, block);
+    else radix4FirstStagesBackward(r, i, block);
     for (let g = 8; g <= h; g <<= 2) radix4BackwardStages(r, i, block, g, stageRe, stageIm);
   }
   for (let g = h << 2; g <= topH; g <<= 2) radix4BackwardStages(re, im, m, g, stageRe, stageIm);
@@ -276,3 +279,64 @@ function radix4FirstStagesBackward(re: usize, im: usize, m: i32): void {
     store<f64>(im + p, ci - di, 24);
   }
 }
+
+/**
+ * radix4LastStagesForward on two 4-point groups at a time, in f64x2 lanes: the groups' points
+ * are transposed so lane 0 holds group 0 and lane 1 group 1, the butterflies run vertically,
+ * and the results are transposed back (m a multiple of 8).
+ */
+function radix4LastStagesForwardSimd(re: usize, im: usize, m: i32): void {
+  const end = <usize>m << 3;
+  for (let p: usize = 0; p < end; p += 64) {
+    const g01r = v128.load(re + p), g23r = v128.load(re + p, 16), h01r = v128.load(re + p, 32), h23r = v128.load(re + p, 48);
+    const g01i = v128.load(im + p), g23i = v128.load(im + p, 16), h01i = v128.load(im + p, 32), h23i = v128.load(im + p, 48);
+    const r0 = i64x2.shuffle(g01r, h01r, 0, 2), r1 = i64x2.shuffle(g01r, h01r, 1, 3);
+    const r2 = i64x2.shuffle(g23r, h23r, 0, 2), r3 = i64x2.shuffle(g23r, h23r, 1, 3);
+    const i0 = i64x2.shuffle(g01i, h01i, 0, 2), i1 = i64x2.shuffle(g01i, h01i, 1, 3);
+    const i2 = i64x2.shuffle(g23i, h23i, 0, 2), i3 = i64x2.shuffle(g23i, h23i, 1, 3);
+    const ar = f64x2.add(r0, r2), ai = f64x2.add(i0, i2);
+    const br = f64x2.add(r1, r3), bi = f64x2.add(i1, i3);
+    const cr = f64x2.sub(r0, r2), ci = f64x2.sub(i0, i2);
+    // d = (z1 - z3) * (-i)
+    const dr = f64x2.sub(i1, i3), di = f64x2.sub(r3, r1);
+    const o0r = f64x2.add(ar, br), o1r = f64x2.sub(ar, br), o2r = f64x2.add(cr, dr), o3r = f64x2.sub(cr, dr);
+    const o0i = f64x2.add(ai, bi), o1i = f64x2.sub(ai, bi), o2i = f64x2.add(ci, di), o3i = f64x2.sub(ci, di);
+    v128.store(re + p, i64x2.shuffle(o0r, o1r, 0, 2));
+    v128.store(re + p, i64x2.shuffle(o2r, o3r, 0, 2), 16);
+    v128.store(re + p, i64x2.shuffle(o0r, o1r, 1, 3), 32);
+    v128.store(re + p, i64x2.shuffle(o2r, o3r, 1, 3), 48);
+    v128.store(im + p, i64x2.shuffle(o0i, o1i, 0, 2));
+    v128.store(im + p, i64x2.shuffle(o2i, o3i, 0, 2), 16);
+    v128.store(im + p, i64x2.shuffle(o0i, o1i, 1, 3), 32);
+    v128.store(im + p, i64x2.shuffle(o2i, o3i, 1, 3), 48);
+  }
+}
+
+/** radix4FirstStagesBackward on two 4-point groups at a time (see radix4LastStagesForwardSimd). */
+function radix4FirstStagesBackwardSimd(re: usize, im: usize, m: i32): void {
+  const end = <usize>m << 3;
+  for (let p: usize = 0; p < end; p += 64) {
+    const g01r = v128.load(re + p), g23r = v128.load(re + p, 16), h01r = v128.load(re + p, 32), h23r = v128.load(re + p, 48);
+    const g01i = v128.load(im + p), g23i = v128.load(im + p, 16), h01i = v128.load(im + p, 32), h23i = v128.load(im + p, 48);
+    const r0 = i64x2.shuffle(g01r, h01r, 0, 2), r1 = i64x2.shuffle(g01r, h01r, 1, 3);
+    const r2 = i64x2.shuffle(g23r, h23r, 0, 2), r3 = i64x2.shuffle(g23r, h23r, 1, 3);
+    const i0 = i64x2.shuffle(g01i, h01i, 0, 2), i1 = i64x2.shuffle(g01i, h01i, 1, 3);
+    const i2 = i64x2.shuffle(g23i, h23i, 0, 2), i3 = i64x2.shuffle(g23i, h23i, 1, 3);
+    const ar = f64x2.add(r0, r1), ai = f64x2.add(i0, i1);
+    const cr = f64x2.sub(r0, r1), ci = f64x2.sub(i0, i1);
+    const br = f64x2.add(r2, r3), bi = f64x2.add(i2, i3);
+    // d = (z2 - z3) * (+i)
+    const dr = f64x2.sub(i3, i2), di = f64x2.sub(r2, r3);
+    const o0r = f64x2.add(ar, br), o1r = f64x2.add(cr, dr), o2r = f64x2.sub(ar, br), o3r = f64x2.sub(cr, dr);
+    const o0i = f64x2.add(ai, bi), o1i = f64x2.add(ci, di), o2i = f64x2.sub(ai, bi), o3i = f64x2.sub(ci, di);
+    v128.store(re + p, i64x2.shuffle(o0r, o1r, 0, 2));
+    v128.store(re + p, i64x2.shuffle(o2r, o3r, 0, 2), 16);
+    v128.store(re + p, i64x2.shuffle(o0r, o1r, 1, 3), 32);
+    v128.store(re + p, i64x2.shuffle(o2r, o3r, 1, 3), 48);
+    v128.store(im + p, i64x2.shuffle(o0i, o1i, 0, 2));
+    v128.store(im + p, i64x2.shuffle(o2i, o3i, 0, 2), 16);
+    v128.store(im + p, i64x2.shuffle(o0i, o1i, 1, 3), 32);
+    v128.store(im + p, i64x2.shuffle(o2i, o3i, 1, 3), 48);
+  }
+}
+
