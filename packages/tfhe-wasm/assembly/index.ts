@@ -4,4 +4,5 @@ export * from './random/index';
 export * from './fft/index';
 export * from './entities/index';
 export * from './algorithms/index';
+export * from './serialization/index';
 export { heapBase } from './memory';

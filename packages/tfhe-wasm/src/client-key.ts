@@ -6,6 +6,7 @@ import { LweCiphertext } from './lwe-ciphertext.js';
 import type { ParameterSet } from './params/parameter-set.js';
 import { sameParameters, validateParameterSet } from './parameters-check.js';
 import { Csprng } from './random/csprng.js';
+import { deserializeClientKey, serializeClientKey } from './serialization/client-key-format.js';
 import { WasmObject } from './wasm-object.js';
 import { tfheRuntime, type TfheExports } from './wasm-module.js';
 
@@ -76,6 +77,20 @@ export class ClientKey extends WasmObject {
     ct.assertUsable(this.params, ct.keyKind, 'decrypt');
     const key = ct.keyKind === 'big' ? this.glweKey : this.smallKey;
     return BigInt.asUintN(64, this.tfhe.lweDecryptPhase(ct.ptr, key, ct.lweDimension));
+  }
+
+  /**
+   * The SECRET key as bytes, for the client's own storage only (never send them to a server:
+   * servers get evaluationKeys().serialize()). Format in serialization/client-key-format.ts.
+   */
+  serialize(): Uint8Array {
+    this.assertLive();
+    return serializeClientKey(this);
+  }
+
+  /** Reads a key written by serialize(), with a fresh secret generator. Requires initTfhe(). */
+  static deserialize(bytes: Uint8Array, expectedParams?: ParameterSet): ClientKey {
+    return deserializeClientKey(bytes, expectedParams);
   }
 
   /** True if this key was generated for `params`. */

@@ -10,6 +10,8 @@ import type { TfheExports } from './wasm-module.js';
 import type { ClientKey } from './client-key.js';
 import { applyLookupTablesInPool } from './pool/pool-lookup.js';
 import type { WorkerPool } from './pool/worker-pool.js';
+import { deserializeEvaluationKeys, serializeEvaluationKeys } from './serialization/evaluation-keys-format.js';
+import { generateSeededBootstrapKey } from './serialization/seeded-bootstrap-key.js';
 
 /** Mask streams of the public seed: the bootstrap key and the keyswitch key draw from separate streams. */
 export const BOOTSTRAP_KEY_MASK_STREAM = 0n;
@@ -41,6 +43,8 @@ export class EvaluationKeys extends WasmObject {
   private readonly lut: number;
   private readonly table: number;
   /** @internal */ readonly twiddles: number;
+  /** @internal Standard-domain bootstrap key bodies, kept for serialize() (serialization/seeded-bootstrap-key.ts). */
+  bootstrapKeyBodies: BigUint64Array = new BigUint64Array(0);
 
   private constructor(
     tfhe: TfheExports,
@@ -60,6 +64,11 @@ export class EvaluationKeys extends WasmObject {
     this.twiddles = twiddlesFor(tfhe, N);
   }
 
+  /** @internal Unfilled keys for a deserializer (serialization/evaluation-keys-format.ts). */
+  static allocate(tfhe: TfheExports, params: ParameterSet, maskSeed: Uint8Array): EvaluationKeys {
+    return new EvaluationKeys(tfhe, params, maskSeed);
+  }
+
   /** @internal Use clientKey.evaluationKeys(). */
   static generate(tfhe: TfheExports, clientKey: ClientKey): EvaluationKeys {
     const params = clientKey.params;
@@ -72,21 +81,8 @@ export class EvaluationKeys extends WasmObject {
     try {
       const noise = clientKey.secretRng.statePtr;
       const bskMasks = Csprng.maskGeneratorFromPublicSeed(tfhe, maskState, keys.maskSeed, BOOTSTRAP_KEY_MASK_STREAM);
-      tfhe.bootstrapKeyGenerate(
-        keys.bootstrapKey,
-        clientKey.smallKey,
-        n,
-        clientKey.glweKeyFourier,
-        k,
-        N,
-        params.pbsBaseLog,
-        params.pbsLevel,
-        params.glweNoiseStdDev,
-        noise,
-        bskMasks.statePtr,
-        keys.twiddles,
-        scratch,
-      );
+      // Seeded form (masks free of the secret) so serialize() can send (mask seed, bodies).
+      keys.bootstrapKeyBodies = generateSeededBootstrapKey(tfhe, keys.bootstrapKey, clientKey, noise, bskMasks.statePtr, keys.twiddles);
       const kskMasks = Csprng.maskGeneratorFromPublicSeed(tfhe, maskState, keys.maskSeed, KEYSWITCH_KEY_MASK_STREAM);
       tfhe.keyswitchKeyGenerate(
         keys.keyswitchKey,
@@ -110,6 +106,17 @@ export class EvaluationKeys extends WasmObject {
       allocator.release(maskState);
     }
     return keys;
+  }
+
+  /** The keys in seeded/compressed form (mask seed + bodies, about half the bytes), to send to a server. */
+  serialize(): Uint8Array {
+    this.assertLive();
+    return serializeEvaluationKeys(this);
+  }
+
+  /** Reads keys written by serialize(); with `expectedParams`, rejects keys for another set. Requires initTfhe(). */
+  static deserialize(bytes: Uint8Array, expectedParams?: ParameterSet): EvaluationKeys {
+    return deserializeEvaluationKeys(bytes, expectedParams);
   }
 
   /** Bytes held in WASM memory by the two keys. */

@@ -9,6 +9,13 @@ export { ClientKey, type DecryptOptions } from './client-key.js';
 export { EvaluationKeys, type LookupTable } from './evaluation-keys.js';
 export { LweCiphertext, type LweKeyKind } from './lwe-ciphertext.js';
 export { dotProduct, matrixVectorProduct } from './linear-algebra.js';
+export {
+  compressedEvaluationKeysBytes,
+  deserialize,
+  deserializeCiphertexts,
+  serializeCiphertexts,
+  type DeserializedObject,
+} from './serialization/index.js';
 export { encode, decode } from './encoding.js';
 export {
   DisposedError,

@@ -2,6 +2,7 @@ import { checkFitsPrecision, encode } from './encoding.js';
 import { ParameterMismatchError, ValueOutOfRangeError } from './errors.js';
 import type { ParameterSet } from './params/parameter-set.js';
 import { assertSameParameters } from './parameters-check.js';
+import { deserializeCiphertext, serializeCiphertext } from './serialization/lwe-ciphertext-format.js';
 import { WasmObject } from './wasm-object.js';
 import type { TfheExports } from './wasm-module.js';
 
@@ -40,6 +41,17 @@ export class LweCiphertext extends WasmObject {
   toWords(): BigUint64Array {
     this.assertLive();
     return new BigUint64Array(this.tfhe.memory.buffer, this.ptr, this.words).slice();
+  }
+
+  /** The ciphertext as bytes (format in serialization/lwe-ciphertext-format.ts). */
+  serialize(): Uint8Array {
+    this.assertLive();
+    return serializeCiphertext(this);
+  }
+
+  /** Reads a ciphertext written by serialize(); with `expectedParams`, rejects another set. Requires initTfhe(). */
+  static deserialize(bytes: Uint8Array, expectedParams?: ParameterSet): LweCiphertext {
+    return deserializeCiphertext(bytes, expectedParams);
   }
 
   clone(): LweCiphertext {

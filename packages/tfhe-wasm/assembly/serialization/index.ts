@@ -1,0 +1,1 @@
+export { seededGgswEncryptFourier, seededGgswExpandFourier, seededKeyswitchKeyExpand } from './seeded-keys';
