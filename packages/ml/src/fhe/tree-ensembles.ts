@@ -135,12 +135,15 @@ export function quantizeTreeEnsemble(ensemble: TreeEnsemble, input: UniformQuant
   const leaves = paths.flat();
   const S = comparisons.map((c) => Array.from({ length: input.channels }, (_, j) => (j === c.feature ? 1 : 0)));
   const thetas = comparisons.map((c) => c.threshold);
-  const D = leaves.map((p) => {
-    const r = new Array<number>(comparisons.length).fill(0);
-    for (const s of p.steps) r[s.comparison] = (r[s.comparison] as number) + (s.left ? -1 : 1);
+  // d_l = Σ_{left steps} (1 − c_i) + Σ_{right steps} c_i as one non-negative matrix over [1 − c; c]
+  const mismatchMatrix = leaves.map((p) => {
+    const r = new Array<number>(2 * comparisons.length).fill(0);
+    for (const s of p.steps) {
+      const at = s.left ? s.comparison : comparisons.length + s.comparison;
+      r[at] = (r[at] as number) + 1;
+    }
     return r;
   });
-  const dBias = leaves.map((p) => p.steps.filter((s) => s.left).length);
   const V = Array.from({ length: outputCount }, () => new Array<number>(leaves.length).fill(0));
   let leafIndex = 0;
   ensemble.trees.forEach(({ tree, scores }, t) => {
@@ -168,8 +171,9 @@ export function quantizeTreeEnsemble(ensemble: TreeEnsemble, input: UniformQuant
     outputCount,
     trace: (x: Tracer) => {
       const c = np.lessEqual(np.matmul(S, x), thetas);
-      const hit = np.equal(np.matmul(D, c).add(dBias), 0);
-      return np.matmul(V, hit);
+      // [1 − c; c] keeps every path sum non-negative: its window is [0, depth], not [−depth, depth]
+      const mismatches = np.matmul(mismatchMatrix, np.concatenate([np.subtract(1, c), c]));
+      return np.matmul(V, np.equal(mismatches, 0));
     },
     evaluate,
     extremes: pathExtremes(leaves, comparisons, input.channels, qMax),
