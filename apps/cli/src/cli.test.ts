@@ -1,7 +1,14 @@
-import { describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadAnyModel, type FheModel } from '@cml/ml';
+import { readCsvMatrix } from './commands/csv.js';
+import { formatDemo } from './demo/report.js';
+import type { DemoResult } from './demo/run-demo.js';
 import { statusTable } from './status.js';
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -11,25 +18,147 @@ function cml(...args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 }
 
+/** Async variant, so that the long demo run and the deployment flow can share the two cores. */
+function cmlAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** A user error: exit code 1, one line on stderr, no stack trace. */
+function expectUserError(result: { status: number | null; stderr: string }, message: RegExp): void {
+  expect(result.status).toBe(1);
+  expect(result.stderr).toMatch(message);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(result.stderr).not.toMatch(/internal error/);
+}
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'cml-cli-'));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe('cml demo', () => {
+  it('--quick trains, compiles, runs encrypted samples and reports only measured numbers', async () => {
+    const result = await cmlAsync('demo', '--quick', '--json');
+    expect(result.status).toBe(0);
+    const demo = JSON.parse(result.stdout) as DemoResult;
+    expect(demo.rows.map((r) => r.model)).toEqual(['LogisticRegression', 'DecisionTreeClassifier']);
+    expect(demo.trainSamples + demo.testSamples).toBe(569);
+    for (const row of demo.rows) {
+      expect(row.notCompilable).toBeUndefined();
+      expect(row.encryptedSamples).toBe(2);
+      // Encrypted predictions must equal the clear-quantized ones (failures are ~2^-40 events).
+      expect(row.encryptedAgreement).toBe(2);
+      expect(row.floatAccuracy).toBeGreaterThan(0.85);
+      expect(row.fheSimulateAccuracy).toBeGreaterThan(0.8);
+      expect(row.msPerEncryptedSample).toBeGreaterThan(0);
+      expect(row.evaluationKeyBytes).toBeGreaterThan(1e6);
+    }
+    expect(demo.rows[1]?.bootstrapsPerSample).toBeGreaterThan(0);
+    const text = formatDemo(demo);
+    expect(text).toContain('DecisionTreeClassifier');
+    expect(text).toContain('2/2');
+  });
+
+  it('shows a model that does not compile to FHE as such instead of inventing numbers', () => {
+    const result = cml('demo', '--models', 'mlp', '--samples', '0', '--json');
+    expect(result.status).toBe(0);
+    const [row] = (JSON.parse(result.stdout) as DemoResult).rows;
+    expect(row?.notCompilable).toMatch(/NeuralNetClassifier/);
+    expect(row?.msPerEncryptedSample).toBeUndefined();
+    expect(formatDemo({ dataset: 'd', trainSamples: 1, testSamples: 1, rows: [row!] })).toContain('not FHE-compilable');
+  });
+
+  it('rejects unknown models and bad sample counts with one line and exit code 1', () => {
+    expectUserError(cml('demo', '--models', 'lr,svm'), /unknown model 'svm'/);
+    expectUserError(cml('demo', '--samples', '-1'), /--samples must be a non-negative integer/);
+  });
+});
+
+describe('train -> compile -> inspect -> predict through files', () => {
+  let dir: string;
+  let fhe: FheModel;
+  let test: number[][];
+
+  beforeAll(async () => {
+    dir = join(root, 'deploy');
+    const model = join(root, 'model.json');
+    const train = cml('train', '--model', 'dt', '--out', model, '--inputset-out', join(root, 'train.csv'), '--test-out', join(root, 'test.csv'));
+    expect(train.status).toBe(0);
+    const compiled = cml('compile', '--model', model, '--inputset', join(root, 'train.csv'), '--out', dir);
+    expect(compiled.stderr).toBe('');
+    expect(compiled.status).toBe(0);
+    // The library's view: the same model.json compiled on the same inputset in this process.
+    const fitted = loadAnyModel(await readFile(model, 'utf8')) as unknown as { compile(X: number[][]): FheModel };
+    fhe = fitted.compile(await readCsvMatrix(join(root, 'train.csv')));
+    test = (await readCsvMatrix(join(root, 'test.csv'))).slice(0, 3).map((r) => r.slice(0, -1));
+    await writeFile(join(root, 'inputs.csv'), test.map((r) => r.join(',')).join('\n'));
+  });
+
+  it('writes the deployment directory and inspect shows graph, bit-widths, parameters and statistics', async () => {
+    expect((await readdir(dir)).sort()).toEqual(['client.bin', 'client.json', 'inspect.json', 'server.bin']);
+    const result = cml('inspect', dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(fhe.circuit.parameters.name);
+    expect(result.stdout).toMatch(/uint\d+/);
+    expect(result.stdout).toMatch(new RegExp(`bootstraps\\s+${fhe.circuit.statistics.bootstraps}\\n`));
+    expect(result.stdout).toContain(`lookup`);
+  });
+
+  it('predict gives the library predictions and scores, with ciphertexts going through files', async () => {
+    const ciphertexts = join(root, 'ciphertexts');
+    await mkdir(ciphertexts);
+    const result = await cmlAsync('predict', '--dir', dir, '--inputs', join(root, 'inputs.csv'), '--ciphertexts', ciphertexts, '--json');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const predictions = JSON.parse(result.stdout) as { prediction: number; scores: number[] }[];
+    expect(predictions.map((p) => p.prediction)).toEqual(fhe.predict(test));
+    expect(predictions.map((p) => p.scores)).toEqual(fhe.scores(test));
+    expect((await readdir(ciphertexts)).length).toBe(6);
+  });
+
+  it('bad files give one-line errors and exit code 1', async () => {
+    expectUserError(cml('compile', '--model', join(root, 'missing.json'), '--inputset', join(root, 'train.csv'), '--out', join(root, 'x')), /cannot read .*missing\.json/);
+    await writeFile(join(root, 'bad.csv'), '1,2,3\n4,oops,6\n');
+    expectUserError(cml('compile', '--model', join(root, 'model.json'), '--inputset', join(root, 'bad.csv'), '--out', join(root, 'x')), /line 2 is not a row of numbers/);
+    expectUserError(cml('compile', '--model', join(root, 'model.json'), '--inputset', join(root, 'bad.csv').replace('bad', 'train'), '--out', join(root, 'x'), '--n-bits', 'four'), /--n-bits must be a number/);
+    await writeFile(join(root, 'not-json.json'), 'model');
+    expectUserError(cml('compile', '--model', join(root, 'not-json.json'), '--inputset', join(root, 'train.csv'), '--out', join(root, 'x')), /is not JSON/);
+    expectUserError(cml('compile', '--model', root, '--inputset', join(root, 'train.csv'), '--out', join(root, 'x')), /is a directory/);
+    expectUserError(cml('inspect', join(root, 'nowhere')), /has no server\.bin/);
+    expectUserError(cml('predict', '--dir', join(root, 'nowhere'), '--inputs', join(root, 'inputs.csv')), /has no readable server\.bin/);
+    await writeFile(join(root, 'short.csv'), '1,2,3\n');
+    expectUserError(await cmlAsync('predict', '--dir', dir, '--inputs', join(root, 'short.csv'), '--json'), /30/);
+  });
+});
+
 describe('the cml command', () => {
-  it('runs the demo and prints the project status without pretending', () => {
-    const result = cml('demo');
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain('not built yet');
-    expect(result.stdout).toContain(statusTable());
+  it('prints help for every command and exits 0', () => {
+    for (const command of ['demo', 'train', 'compile', 'predict', 'inspect', 'bench']) {
+      const result = cml(command, '--help');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain(`Usage: cml ${command}`);
+    }
   });
 
-  it('emits machine-readable status with --json', () => {
-    const result = cml('demo', '--json');
-    expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout).capabilities.length).toBeGreaterThan(0);
+  it('rejects an unknown command and a missing option with exit code 1 and no stack trace', () => {
+    expectUserError(cml('frobnicate'), /unknown command 'frobnicate'/);
+    expectUserError(cml('compile', '--model', 'm.json'), /required option '--inputset <csv>'/);
   });
 
-  it('rejects an unknown command with exit code 1 and no stack trace', () => {
-    const result = cml('frobnicate');
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/unknown command 'frobnicate'/);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+  it('bench --from-results summarizes the packages\' committed results in one table', () => {
+    const result = cml('bench', '--from-results', '--packages', 'tfhe-wasm,compiler');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/@cml\/tfhe-wasm\s+results\.json\s+precisions/);
+    expect(result.stdout).toMatch(/@cml\/compiler/);
+    expectUserError(cml('bench', '--from-results', '--packages', 'nope'), /no package with a bench script named nope/);
   });
 });
 

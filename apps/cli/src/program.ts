@@ -1,17 +1,32 @@
 import { Command, CommanderError } from 'commander';
 import { runDemo } from './demo.js';
+import { registerDeploymentCommands } from './commands/deployment.js';
+import { registerInspect } from './commands/inspect.js';
+import { registerTrain } from './commands/train.js';
+import { registerBench } from './commands/bench.js';
+
+export type Write = (text: string) => void;
 
 /** Builds the `cml` command line; `write` receives everything meant for stdout. */
-export function buildProgram(write: (text: string) => void): Command {
+export function buildProgram(write: Write): Command {
   const program = new Command('cml')
     .description('Compile numeric functions and ML models to programs that run on encrypted data')
+    .option('--verbose', 'print stack traces of errors')
     .showHelpAfterError()
     .exitOverride();
   program
     .command('demo')
-    .description('Run the embedded demo (today: print the honest project status)')
-    .option('--json', 'machine-readable output')
-    .action((options: { json?: boolean }) => runDemo(options, write));
+    .description('Train models on breast cancer, compile them to TFHE, run encrypted samples, print a measured table')
+    .option('--json', 'machine-readable output (no progress bars)')
+    .option('--quick', 'the smallest honest variant: small models, 2 encrypted samples')
+    .option('--models <list>', 'comma-separated: lr,dt,rf,xgb,mlp (default lr,dt)')
+    .option('--samples <n>', 'encrypted test samples per model (default 5, --quick 2)')
+    .action((options: { json?: boolean; quick?: boolean; models?: string; samples?: string }) => runDemo(options, write));
+  registerTrain(program, write);
+  registerDeploymentCommands(program, write);
+  registerInspect(program, write);
+  registerBench(program, write);
+  for (const command of program.commands) command.exitOverride().showHelpAfterError();
   return program;
 }
 

@@ -8,11 +8,11 @@ export interface Capability {
 
 export const capabilities: readonly Capability[] = [
   { area: 'foundation', capability: 'pnpm + turbo monorepo, strict TS, jest, lint, changesets, CI', status: 'done', issue: 2 },
-  { area: '@cml/tfhe-wasm', capability: 'TFHE core in AssemblyScript/WASM (keys, PBS, serialization, worker pool)', status: 'planned', issue: 3 },
-  { area: '@cml/tracer', capability: 'numpy-style tracing to a DAG, clear evaluation, bounds', status: 'planned', issue: 4 },
-  { area: '@cml/compiler', capability: 'passes, parameter optimizer, Circuit/Client/Server', status: 'planned', issue: 5 },
-  { area: '@cml/ml', capability: 'scikit-learn-style models, tfjs conversion, deployment', status: 'planned', issue: 6 },
-  { area: 'apps/cli', capability: 'cml demo / compile / keygen / encrypt / run / decrypt', status: 'planned', issue: 7 },
+  { area: '@cml/tfhe-wasm', capability: 'TFHE core in AssemblyScript/WASM (keys, PBS, serialization, worker pool)', status: 'partial', issue: 3 },
+  { area: '@cml/tracer', capability: 'numpy-style tracing to a DAG, clear evaluation, bounds', status: 'done', issue: 4 },
+  { area: '@cml/compiler', capability: 'passes, parameter optimizer, Circuit/Client/Server', status: 'done', issue: 5 },
+  { area: '@cml/ml', capability: 'scikit-learn-style models, tfjs conversion, deployment', status: 'partial', issue: 6 },
+  { area: 'apps/cli', capability: 'cml demo / compile / keygen / encrypt / run / decrypt', status: 'partial', issue: 7 },
   { area: 'apps/server + apps/web', capability: 'encrypted inference over HTTP with a browser client', status: 'planned', issue: 8 },
 ];
 

@@ -1,0 +1,24 @@
+import { UserError } from '../errors.js';
+
+/** Short names `--models` and `cml train --model` accept (kept apart from the model classes so that parsing loads no ML code). */
+export const MODEL_NAMES = ['lr', 'dt', 'rf', 'xgb', 'mlp'] as const;
+export type ModelShortName = (typeof MODEL_NAMES)[number];
+
+/**
+ * Default models. The neural net is not in the list: @cml/ml has no FHE compilation for
+ * NeuralNetClassifier yet (compile throws UnsupportedModelError); `--models ...,mlp` shows that row.
+ */
+export const DEFAULT_MODELS: readonly ModelShortName[] = ['lr', 'dt'];
+
+export function isModelName(name: string): name is ModelShortName {
+  return (MODEL_NAMES as readonly string[]).includes(name);
+}
+
+export function parseModelList(text: string): ModelShortName[] {
+  const names = text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (names.length === 0) throw new UserError('--models needs at least one model name');
+  return names.map((name) => {
+    if (!isModelName(name)) throw new UserError(`unknown model '${name}' in --models; choose from ${MODEL_NAMES.join(', ')}`);
+    return name;
+  });
+}
