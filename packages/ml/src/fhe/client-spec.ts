@@ -5,7 +5,7 @@ export type FheHead =
   | { readonly kind: 'regressor'; readonly link: 'identity' | 'log' }
   /** Scores are decision values: one (two classes, positive = classes[1]) or one per class. */
   | { readonly kind: 'linear-classifier'; readonly classes: readonly number[]; readonly proba: 'none' | 'ovr' | 'multinomial' }
-  /** Scores are class probabilities. */
+  /** Scores are class probabilities (two classes: P(class 1) alone). */
   | { readonly kind: 'tree-classifier'; readonly classes: readonly number[] }
   /** Scores are margins: sigmoid (one) or softmax (one per class). */
   | { readonly kind: 'boosted-classifier'; readonly classes: readonly number[] };

@@ -32,7 +32,7 @@ export function probabilitiesFromScores(spec: QuantizedModelSpec, scores: readon
     case 'regressor':
       return undefined;
     case 'tree-classifier':
-      return scores.slice();
+      return scores.length === 1 ? [1 - (scores[0] as number), scores[0] as number] : scores.slice();
     case 'boosted-classifier': {
       if (scores.length === 1) {
         const p = sigmoid(scores[0] as number);
@@ -62,7 +62,7 @@ export function predictionFromScores(spec: QuantizedModelSpec, scores: readonly 
     const eta = scores[0] as number;
     return head.link === 'log' ? Math.exp(eta) : eta;
   }
-  if (head.kind === 'tree-classifier') return head.classes[argmax(scores)] as number;
+  if (head.kind === 'tree-classifier') return head.classes[argmax(probabilitiesFromScores(spec, scores) as number[])] as number;
   if (scores.length === 1) return head.classes[(scores[0] as number) > 0 ? 1 : 0] as number;
   return head.classes[argmax(scores)] as number;
 }

@@ -8,7 +8,8 @@ import type { IntegerProgram } from './integer-program.js';
 
 /** A fitted tree model seen as sums of trees: tree t adds its leaf value to score `score[t]` (one column per score it feeds). */
 export interface TreeEnsemble {
-  readonly trees: readonly { readonly tree: TreeStructure; readonly scores: readonly number[] }[];
+  /** Tree t's value column `columns[i]` (default i) adds to score `scores[i]`. */
+  readonly trees: readonly { readonly tree: TreeStructure; readonly scores: readonly number[]; readonly columns?: readonly number[] }[];
   readonly scoreCount: number;
   /** score_k = averaging · Σ_t leaf values + base_k. */
   readonly averaging: number;
@@ -20,16 +21,19 @@ export interface TreeEnsemble {
 export function treeEnsembleOf(dump: ModelDump): TreeEnsemble | undefined {
   const s = dump.state as Record<string, unknown>;
   const classes = s.classes as number[] | undefined;
-  const perClass = (t: TreeStructure) => ({ tree: t, scores: (classes ?? [0]).map((_, k) => k) });
+  // Two classes: only P(class 1) is computed; the client takes P(class 0) = 1 − P(class 1).
+  const perClass = (t: TreeStructure) =>
+    classes?.length === 2 ? { tree: t, scores: [0], columns: [1] } : { tree: t, scores: (classes ?? [0]).map((_, k) => k) };
+  const classScores = (classes?.length === 2 ? [0] : classes ?? []).map(() => 0);
   const single = (t: TreeStructure) => ({ tree: t, scores: [0] });
   switch (dump.model) {
     case 'DecisionTreeClassifier':
-      return { trees: [perClass(s.tree as TreeStructure)], scoreCount: classes!.length, averaging: 1, base: classes!.map(() => 0), head: { kind: 'tree-classifier', classes: classes! } };
+      return { trees: [perClass(s.tree as TreeStructure)], scoreCount: classScores.length, averaging: 1, base: classScores, head: { kind: 'tree-classifier', classes: classes! } };
     case 'DecisionTreeRegressor':
       return { trees: [single(s.tree as TreeStructure)], scoreCount: 1, averaging: 1, base: [0], head: { kind: 'regressor', link: 'identity' } };
     case 'RandomForestClassifier': {
       const trees = s.trees as TreeStructure[];
-      return { trees: trees.map(perClass), scoreCount: classes!.length, averaging: 1 / trees.length, base: classes!.map(() => 0), head: { kind: 'tree-classifier', classes: classes! } };
+      return { trees: trees.map(perClass), scoreCount: classScores.length, averaging: 1 / trees.length, base: classScores, head: { kind: 'tree-classifier', classes: classes! } };
     }
     case 'RandomForestRegressor': {
       const trees = s.trees as TreeStructure[];
@@ -101,12 +105,36 @@ export function quantizeTreeEnsemble(ensemble: TreeEnsemble, input: UniformQuant
     throw new UnsupportedModelError(`leafBits must be an integer in [1, 8], got ${leafBits}`);
   }
   const qMax = input.qMax;
+  const thresholdOf = (tree: TreeStructure, node: number): number => {
+    const feature = tree.feature[node] as number;
+    const u = (tree.threshold[node] as number) / (input.params.scale[feature] as number) + (input.params.zeroPoint[feature] as number);
+    return Math.round(u - 0.5);
+  };
+  const columnsOf = (t: number): readonly number[] => {
+    const member = ensemble.trees[t]!;
+    return member.columns ?? member.scores.map((_, j) => j);
+  };
+
+  // Leaf values: one affine quantizer over every leaf of every tree (the columns in use).
+  const allPaths = ensemble.trees.map(({ tree }) => leafPaths(tree, () => 0));
+  const leafValues = ensemble.trees.flatMap(({ tree }, t) => (allPaths[t] as LeafPath[]).flatMap((p) => columnsOf(t).map((j) => (tree.value[p.node] as number[])[j] as number)));
+  const lo = Math.min(...leafValues);
+  const hi = Math.max(...leafValues);
+  const step = hi > lo ? (hi - lo) / (2 ** leafBits - 1) : 1;
+  const quantizeLeaf = (v: number): number => Math.round((v - lo) / step);
+  // Exactly one leaf per tree is hit, so o = m + Σ_l h_l (q_l − m) for any m: with m the tree's
+  // smallest quantized value, leaves holding m in every column need no lookup at all.
+  const floors = ensemble.trees.map(({ tree }, t) =>
+    columnsOf(t).map((j) => Math.min(...(allPaths[t] as LeafPath[]).map((p) => quantizeLeaf((tree.value[p.node] as number[])[j] as number)))),
+  );
+  const leafOutputs = (t: number, node: number): number[] =>
+    columnsOf(t).map((j, i) => quantizeLeaf((ensemble.trees[t]!.tree.value[node] as number[])[j] as number) - (floors[t]![i] as number));
+
   const comparisons: Comparison[] = [];
   const ids = new Map<string, number>();
   const comparisonOf = (tree: TreeStructure) => (node: number): number => {
     const feature = tree.feature[node] as number;
-    const u = (tree.threshold[node] as number) / (input.params.scale[feature] as number) + (input.params.zeroPoint[feature] as number);
-    const threshold = Math.round(u - 0.5);
+    const threshold = thresholdOf(tree, node);
     const key = `${feature}:${threshold}`;
     let id = ids.get(key);
     if (id === undefined) {
@@ -116,16 +144,14 @@ export function quantizeTreeEnsemble(ensemble: TreeEnsemble, input: UniformQuant
     }
     return id;
   };
-  const paths = ensemble.trees.map(({ tree }) => leafPaths(tree, comparisonOf(tree)));
+  // Only leaves with a non-zero output get comparisons and an equality lookup.
+  const paths = ensemble.trees.map(({ tree }, t) => {
+    const active = new Set((allPaths[t] as LeafPath[]).filter((p) => leafOutputs(t, p.node).some((v) => v !== 0)).map((p) => p.node));
+    return leafPaths(tree, comparisonOf(tree)).filter((p) => active.has(p.node));
+  });
+  if (comparisons.length === 0) throw new UnsupportedModelError('every tree is constant after quantization: nothing to compute');
 
-  // Leaf values: one affine quantizer over every leaf of every tree.
-  const leafValues = ensemble.trees.flatMap(({ tree, scores }, t) => (paths[t] as LeafPath[]).flatMap((p) => scores.map((_, j) => (tree.value[p.node] as number[])[j] as number)));
-  const lo = Math.min(...leafValues);
-  const hi = Math.max(...leafValues);
-  const step = hi > lo ? (hi - lo) / (2 ** leafBits - 1) : 1;
-  const quantizeLeaf = (v: number): number => Math.round((v - lo) / step);
-
-  // Outputs: one per (tree, score column).
+  // Outputs: one per (tree, value column in use).
   const outputOf: number[][] = [];
   const terms: number[][] = Array.from({ length: ensemble.scoreCount }, () => []);
   let next = 0;
@@ -146,23 +172,22 @@ export function quantizeTreeEnsemble(ensemble: TreeEnsemble, input: UniformQuant
   });
   const V = Array.from({ length: outputCount }, () => new Array<number>(leaves.length).fill(0));
   let leafIndex = 0;
-  ensemble.trees.forEach(({ tree, scores }, t) => {
-    for (const p of paths[t] as LeafPath[]) {
-      scores.forEach((_, j) => ((V[(outputOf[t] as number[])[j] as number] as number[])[leafIndex] = quantizeLeaf((tree.value[p.node] as number[])[j] as number)));
+  paths.forEach((treePaths, t) => {
+    for (const p of treePaths) {
+      leafOutputs(t, p.node).forEach((v, i) => ((V[(outputOf[t] as number[])[i] as number] as number[])[leafIndex] = v));
       leafIndex++;
     }
   });
 
+  // The reference: walk every tree with the quantized thresholds.
   const evaluate = (q: readonly number[]): number[] => {
     const out = new Array<number>(outputCount).fill(0);
-    ensemble.trees.forEach(({ tree, scores }, t) => {
-      const cmp = comparisonOf(tree);
+    ensemble.trees.forEach(({ tree }, t) => {
       let node = 0;
       while (tree.feature[node] !== LEAF) {
-        const c = comparisons[cmp(node)] as Comparison;
-        node = (q[c.feature] as number) <= c.threshold ? (tree.left[node] as number) : (tree.right[node] as number);
+        node = (q[tree.feature[node] as number] as number) <= thresholdOf(tree, node) ? (tree.left[node] as number) : (tree.right[node] as number);
       }
-      scores.forEach((_, j) => (out[(outputOf[t] as number[])[j] as number] = quantizeLeaf((tree.value[node] as number[])[j] as number)));
+      leafOutputs(t, node).forEach((v, i) => (out[(outputOf[t] as number[])[i] as number] = v));
     });
     return out;
   };
@@ -178,12 +203,13 @@ export function quantizeTreeEnsemble(ensemble: TreeEnsemble, input: UniformQuant
     evaluate,
     extremes: pathExtremes(leaves, comparisons, input.channels, qMax),
   };
-  const count = terms.map((t) => t.length);
+  const floorSum = new Array<number>(ensemble.scoreCount).fill(0);
+  ensemble.trees.forEach(({ scores }, t) => scores.forEach((k, i) => (floorSum[k] = (floorSum[k] as number) + (floors[t]![i] as number))));
   return {
     program,
     terms,
     scale: new Array<number>(outputCount).fill(ensemble.averaging * step),
-    offset: count.map((n, k) => ensemble.averaging * n * lo + (ensemble.base[k] as number)),
+    offset: terms.map((ids, k) => ensemble.averaging * (ids.length * lo + step * (floorSum[k] as number)) + (ensemble.base[k] as number)),
   };
 }
 
