@@ -11,7 +11,7 @@ export interface DemoOptions {
 }
 
 /** Encrypted samples per model by default: enough to see agreement, small enough for a few minutes on 2 cores. */
-const DEFAULT_SAMPLES = 5;
+const DEFAULT_SAMPLES = 10;
 const QUICK_SAMPLES = 2;
 
 function parseSamples(text: string | undefined, quick: boolean): number {

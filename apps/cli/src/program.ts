@@ -20,7 +20,7 @@ export function buildProgram(write: Write): Command {
     .option('--json', 'machine-readable output (no progress bars)')
     .option('--quick', 'the smallest honest variant: small models, 2 encrypted samples')
     .option('--models <list>', 'comma-separated: lr,dt,rf,xgb,mlp (default lr,dt)')
-    .option('--samples <n>', 'encrypted test samples per model (default 5, --quick 2)')
+    .option('--samples <n>', 'encrypted test samples per model (default 10, --quick 2)')
     .action((options: { json?: boolean; quick?: boolean; models?: string; samples?: string }) => runDemo(options, write));
   registerTrain(program, write);
   registerDeploymentCommands(program, write);
