@@ -13,6 +13,8 @@ export {
   compressedEvaluationKeysBytes,
   deserialize,
   deserializeCiphertexts,
+  deserializeCompressedCiphertexts,
+  encryptCompressed,
   serializeCiphertexts,
   type DeserializedObject,
 } from './serialization/index.js';

@@ -5,6 +5,7 @@ import type { ParameterSet } from '../params/parameter-set.js';
 import { FrameKind, peekFrameKind } from '../wire/frame.js';
 import { DeserializationError } from '../wire/wire-errors.js';
 import { deserializeClientKey } from './client-key-format.js';
+import { deserializeCompressedCiphertexts } from './compressed-ciphertexts.js';
 import { deserializeEvaluationKeys } from './evaluation-keys-format.js';
 import { deserializeCiphertext, deserializeCiphertexts } from './lwe-ciphertext-format.js';
 
@@ -13,11 +14,13 @@ export type DeserializedObject =
   | { readonly kind: 'ClientKey'; readonly value: ClientKey }
   | { readonly kind: 'EvaluationKeys'; readonly value: EvaluationKeys }
   | { readonly kind: 'LweCiphertext'; readonly value: LweCiphertext }
-  | { readonly kind: 'LweCiphertextBatch'; readonly value: LweCiphertext[] };
+  | { readonly kind: 'LweCiphertextBatch'; readonly value: LweCiphertext[] }
+  | { readonly kind: 'CompressedLweCiphertexts'; readonly value: LweCiphertext[] };
 
 /**
  * Reads any frame this library writes, choosing the reader from the frame's kind (requires
- * initTfhe()). Kinds the format reserves but no writer produces are rejected ('wrong-kind').
+ * initTfhe()). The one kind the format reserves but no writer produces (uncompressed
+ * EvaluationKeys) is rejected ('wrong-kind').
  */
 export function deserialize(bytes: Uint8Array, expectedParams?: ParameterSet): DeserializedObject {
   const kind = peekFrameKind(bytes);
@@ -30,6 +33,8 @@ export function deserialize(bytes: Uint8Array, expectedParams?: ParameterSet): D
       return { kind: 'LweCiphertext', value: deserializeCiphertext(bytes, expectedParams) };
     case FrameKind.LweCiphertextBatch:
       return { kind: 'LweCiphertextBatch', value: deserializeCiphertexts(bytes, expectedParams) };
+    case FrameKind.CompressedLweCiphertext:
+      return { kind: 'CompressedLweCiphertexts', value: deserializeCompressedCiphertexts(bytes, expectedParams) };
     default:
       throw new DeserializationError('wrong-kind', `no reader for frame kind ${kind} (reserved, never written)`);
   }

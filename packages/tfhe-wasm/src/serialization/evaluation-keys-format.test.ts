@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ClientKey } from '../client-key.js';
 import { BOOTSTRAP_KEY_MASK_STREAM, EvaluationKeys } from '../evaluation-keys.js';
 import { getParameterSet } from '../params/get-parameter-set.js';
+import { parameterSets } from '../params/presets.js';
 import { Csprng } from '../random/csprng.js';
 import { TOY_PARAMETERS_INSECURE as TOY } from '../testing/toy-parameters.js';
 import { initTfhe, type TfheExports } from '../wasm-module.js';
@@ -87,6 +88,15 @@ describe('compressed evaluation keys (toy parameters)', () => {
   it('are at most 55% of the keys in memory, and compressedEvaluationKeysBytes predicts the size exactly', () => {
     expect(bytes.length).toBe(compressedEvaluationKeysBytes(TOY));
     expect(bytes.length / evk.byteLength).toBeLessThan(0.55);
+  });
+
+  it('for every published preset (1..8 bits) take at most 55% of the keys in memory', () => {
+    for (const params of parameterSets) {
+      const { lweDimension: n, glweDimension: k, polynomialSize: N } = params;
+      // In JS: the 8-bit key passes 4 GiB, beyond the kernels' 32-bit size functions.
+      const inMemory = n * params.pbsLevel * (k + 1) ** 2 * N * 8 + k * N * params.ksLevel * tfhe.keyswitchKeyRowWords(n) * 4;
+      expect(compressedEvaluationKeysBytes(params) / inMemory).toBeLessThan(0.55);
+    }
   });
 
   it('refuse another parameter set, a client-key frame and a ciphertext frame', () => {
