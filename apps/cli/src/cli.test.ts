@@ -156,7 +156,7 @@ describe('the cml command', () => {
   it('bench --from-results summarizes the packages\' committed results in one table', () => {
     const result = cml('bench', '--from-results', '--packages', 'tfhe-wasm,compiler');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/@cml\/tfhe-wasm\s+results\.json\s+precisions/);
+    expect(result.stdout).toMatch(/@cml\/tfhe-wasm\s+bench\/results\.json\s+precisions/);
     expect(result.stdout).toMatch(/@cml\/compiler/);
     expectUserError(cml('bench', '--from-results', '--packages', 'nope'), /no package with a bench script named nope/);
   });

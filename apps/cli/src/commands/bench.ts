@@ -55,6 +55,13 @@ async function benchPackages(): Promise<{ name: string; dir: string; scripts: Re
   return found;
 }
 
+/** Results files a package's bench writes: bench/*results.json, or artifacts/bench.json (paths relative to the package). */
+async function resultFiles(dir: string): Promise<string[]> {
+  const inBench = (await readdir(join(dir, 'bench')).catch(() => [] as string[])).filter((f) => f.endsWith('results.json')).sort();
+  const artifacts = (await readdir(join(dir, 'artifacts')).catch(() => [] as string[])).includes('bench.json') ? ['artifacts/bench.json'] : [];
+  return [...inBench.map((f) => `bench/${f}`), ...artifacts];
+}
+
 /** `cml bench`: runs every package's bench script (or reads their committed results) and prints one summary table. */
 export function registerBench(program: Command, write: Write): void {
   program
@@ -82,14 +89,14 @@ export function registerBench(program: Command, write: Write): void {
       }
       const rows: BenchRow[] = [];
       for (const p of packages) {
-        const benchDir = join(p.dir, 'bench');
-        const files = (await readdir(benchDir).catch(() => [] as string[])).filter((f) => f.endsWith('results.json')).sort();
+        const files = await resultFiles(p.dir);
+        if (files.length === 0) rows.push({ pkg: p.name, file: '-', section: '-', entry: '(no results file)', metrics: '' });
         for (const file of files) {
-          const json = JSON.parse(await readFile(join(benchDir, file), 'utf8')) as unknown;
+          const json = JSON.parse(await readFile(join(p.dir, file), 'utf8')) as unknown;
           rows.push(...summarizeResults(p.name, file, json));
         }
       }
-      if (rows.length === 0) throw new UserError('no bench/*results.json files found; run `cml bench` without --from-results');
+      if (rows.every((r) => r.file === '-')) throw new UserError('no bench/*results.json files found; run `cml bench` without --from-results');
       write(
         options.json
           ? JSON.stringify(rows, null, 2)
