@@ -1,9 +1,9 @@
 import { ggswFourierBytes } from '../entities/sizes';
-import { externalProductAddRotation, externalProductStatesScratchBytes } from './external-product';
+import { cmuxProductScratchBytes, externalProductAddRotation } from './external-product';
 
 /** Scratch bytes of cmuxRotate / blindRotate. */
 export function blindRotateScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
-  return (<usize>(glweDimension + 1) * <usize>polynomialSize << 3) + externalProductStatesScratchBytes(glweDimension, polynomialSize);
+  return (<usize>(glweDimension + 1) * <usize>polynomialSize << 3) + cmuxProductScratchBytes(glweDimension, polynomialSize);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fftBackwardAddTorus, fourierMulAddColumns, fourierMulColumns } from '../fft/negacyclic-fft';
+import { fftBackwardAddTorus, fourierMulAddColumns, fourierMulAddLevelTwoColumns, fourierMulColumns } from '../fft/negacyclic-fft';
 import { fftForwardInPlace } from '../fft/complex-fft';
 import { decompositionInitStates, decompositionNextDigitsTwisted } from './decomposition';
 import { rotationDifferenceDigitsTwisted } from './cmux-digits';
@@ -11,6 +11,16 @@ export function externalProductScratchBytes(glweDimension: i32, polynomialSize: 
 /** Scratch bytes of externalProductAddStates: digit transform N f64, accumulators (k+1)N f64. */
 export function externalProductStatesScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
   return (<usize>(glweDimension + 2) * <usize>polynomialSize) << 3;
+}
+
+/**
+ * Scratch bytes of externalProductAddRotation after the states: externalProductAddStates's, or
+ * for k + 1 = 2 both digit transforms of a level and the two accumulators (4N f64).
+ */
+export function cmuxProductScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
+  const levelAtOnce = glweDimension == 1 ? <usize>polynomialSize << 5 : 0;
+  const rowByRow = externalProductStatesScratchBytes(glweDimension, polynomialSize);
+  return levelAtOnce > rowByRow ? levelAtOnce : rowByRow;
 }
 
 /**
@@ -76,7 +86,7 @@ export function externalProductAddStates(
  * The external product of a CMUX: acc += GGSW [x] (X^power * acc - acc), as
  * rotationDifferenceToStates then externalProductAddStates, with the rotation difference, its
  * rounding and its first digit fused into one pass (cmux-digits.ts). `scratch` holds
- * (k+1)N u64 states then externalProductStatesScratchBytes.
+ * (k+1)N u64 states then cmuxProductScratchBytes.
  */
 export function externalProductAddRotation(
   acc: usize,
@@ -93,9 +103,30 @@ export function externalProductAddRotation(
   const k1 = glweDimension + 1;
   const states = scratch;
   const digitsFourier = states + <usize>k1 * nb;
-  const accumulators = digitsFourier + nb;
   const rowBytes = <usize>k1 * nb;
   const levelBytes = <usize>k1 * rowBytes;
+  if (k1 == 2) {
+    // Both digit transforms of a level first, then one sweep over the level's key polynomials.
+    const secondDigits = digitsFourier + nb;
+    const levelAccumulators = secondDigits + nb;
+    const half = <usize>polynomialSize << 2;
+    for (let j = level; j >= 1; j--) {
+      if (j == level) {
+        rotationDifferenceDigitsTwisted(digitsFourier, states, acc, polynomialSize, power, baseLog, level, twiddles);
+        rotationDifferenceDigitsTwisted(secondDigits, states + nb, acc + nb, polynomialSize, power, baseLog, level, twiddles);
+      } else {
+        decompositionNextDigitsTwisted(digitsFourier, states, polynomialSize, baseLog, twiddles);
+        decompositionNextDigitsTwisted(secondDigits, states + nb, polynomialSize, baseLog, twiddles);
+      }
+      fftForwardInPlace(digitsFourier, digitsFourier + half, polynomialSize >> 1, twiddles);
+      fftForwardInPlace(secondDigits, secondDigits + half, polynomialSize >> 1, twiddles);
+      fourierMulAddLevelTwoColumns(levelAccumulators, digitsFourier, secondDigits, ggsw + <usize>(j - 1) * levelBytes, polynomialSize, j == level);
+    }
+    fftBackwardAddTorus(acc, levelAccumulators, polynomialSize, twiddles);
+    fftBackwardAddTorus(acc + nb, levelAccumulators + nb, polynomialSize, twiddles);
+    return;
+  }
+  const accumulators = digitsFourier + nb;
   for (let j = level; j >= 1; j--) {
     const levelRows = ggsw + <usize>(j - 1) * levelBytes;
     for (let r = 0; r < k1; r++) {

@@ -176,6 +176,46 @@ export function fourierMulColumns(acc: usize, a: usize, b: usize, polynomialSize
   }
 }
 
+/**
+ * The products of one GGSW level with k + 1 = 2: acc_c (+)= a_0 * b_(0,c) + a_1 * b_(1,c) for
+ * c = 0, 1 (b_(r,c) consecutive, rows then columns), in one sweep that reads the level's four
+ * key polynomials side by side and each accumulator once. `first` stores instead of adding.
+ */
+export function fourierMulAddLevelTwoColumns(acc: usize, a0: usize, a1: usize, b: usize, polynomialSize: i32, first: bool): void {
+  const nb = <usize>polynomialSize << 3;
+  const mb = nb >> 1;
+  const acc1 = acc + nb;
+  const b01 = b + nb;
+  const b10 = b + 2 * nb;
+  const b11 = b + 3 * nb;
+  for (let jb: usize = 0; jb < mb; jb += 16) {
+    const x0r = v128.load(a0 + jb), x0i = v128.load(a0 + mb + jb);
+    const x1r = v128.load(a1 + jb), x1i = v128.load(a1 + mb + jb);
+    let g0r = v128.load(b + jb), g0i = v128.load(b + mb + jb);
+    let g1r = v128.load(b10 + jb), g1i = v128.load(b10 + mb + jb);
+    let sr = f64x2.add(f64x2.sub(f64x2.mul(x0r, g0r), f64x2.mul(x0i, g0i)), f64x2.sub(f64x2.mul(x1r, g1r), f64x2.mul(x1i, g1i)));
+    let si = f64x2.add(f64x2.add(f64x2.mul(x0r, g0i), f64x2.mul(x0i, g0r)), f64x2.add(f64x2.mul(x1r, g1i), f64x2.mul(x1i, g1r)));
+    if (!first) {
+      sr = f64x2.add(sr, v128.load(acc + jb));
+      si = f64x2.add(si, v128.load(acc + mb + jb));
+    }
+    v128.store(acc + jb, sr);
+    v128.store(acc + mb + jb, si);
+    g0r = v128.load(b01 + jb);
+    g0i = v128.load(b01 + mb + jb);
+    g1r = v128.load(b11 + jb);
+    g1i = v128.load(b11 + mb + jb);
+    sr = f64x2.add(f64x2.sub(f64x2.mul(x0r, g0r), f64x2.mul(x0i, g0i)), f64x2.sub(f64x2.mul(x1r, g1r), f64x2.mul(x1i, g1i)));
+    si = f64x2.add(f64x2.add(f64x2.mul(x0r, g0i), f64x2.mul(x0i, g0r)), f64x2.add(f64x2.mul(x1r, g1i), f64x2.mul(x1i, g1r)));
+    if (!first) {
+      sr = f64x2.add(sr, v128.load(acc1 + jb));
+      si = f64x2.add(si, v128.load(acc1 + mb + jb));
+    }
+    v128.store(acc1 + jb, sr);
+    v128.store(acc1 + mb + jb, si);
+  }
+}
+
 /** acc += a * b, pointwise over M complex points (split layout). */
 export function fourierMulAdd(acc: usize, a: usize, b: usize, polynomialSize: i32): void {
   const mb = <usize>(polynomialSize >> 1) << 3;
