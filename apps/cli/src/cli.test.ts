@@ -48,6 +48,8 @@ describe('cml demo', () => {
   it('--quick trains, compiles, runs encrypted samples and reports only measured numbers', async () => {
     const result = await cmlAsync('demo', '--quick', '--json');
     expect(result.status).toBe(0);
+    // No progress bars when stderr is not a terminal.
+    expect(result.stderr).toBe('');
     const demo = JSON.parse(result.stdout) as DemoResult;
     expect(demo.rows.map((r) => r.model)).toEqual(['LogisticRegression', 'DecisionTreeClassifier']);
     expect(demo.trainSamples + demo.testSamples).toBe(569);
@@ -151,6 +153,9 @@ describe('the cml command', () => {
   it('rejects an unknown command and a missing option with exit code 1 and no stack trace', () => {
     expectUserError(cml('frobnicate'), /unknown command 'frobnicate'/);
     expectUserError(cml('compile', '--model', 'm.json'), /required option '--inputset <csv>'/);
+    const verbose = cml('--verbose', 'inspect', join(root, 'nowhere'));
+    expect(verbose.status).toBe(1);
+    expect(verbose.stderr).toMatch(/has no server\.bin[^]*\n\s+at /);
   });
 
   it('bench --from-results summarizes the packages\' committed results in one table', () => {
