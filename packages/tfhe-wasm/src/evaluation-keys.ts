@@ -218,6 +218,11 @@ export class EvaluationKeys extends WasmObject {
     return out;
   }
 
+  /** Drops the kept bodies with the keys (they can be hundreds of MB). */
+  protected override beforeDispose(): void {
+    this.bootstrapKeyBodies = new BigUint64Array(0);
+  }
+
   private loadLookupTable(table: LookupTable, precision: number): void {
     this.fillLookupTable(table, precision, this.lut);
   }

@@ -117,9 +117,11 @@ describe('compressed evaluation keys (toy parameters)', () => {
     expect(rejectionReason(read((s) => [{ type: 'bytes', data: new Uint8Array(32) }, s[1]!, s[2]!]))).toBe('malformed');
   });
 
-  it('serialize refuses disposed keys', () => {
+  it('serialize refuses disposed keys, which drop their kept bodies', () => {
     const other = key.evaluationKeys();
+    expect(other.bootstrapKeyBodies.length).toBe(TOY.lweDimension * TOY.pbsLevel * (TOY.glweDimension + 1) * TOY.polynomialSize);
     other.dispose();
+    expect(other.bootstrapKeyBodies.length).toBe(0);
     expect(() => other.serialize()).toThrow(/after dispose/);
   });
 });
