@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { EvaluationKeys } from '@cml/tfhe-wasm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MODEL_PARAMS, modelOf, type ServerContext } from '../context.js';
+import { BadPayloadError, KeyMismatchError, UnknownKeyError, UnsupportedMediaTypeError } from '../errors.js';
+
+const KEY_ID = '^[0-9a-f]{32}$';
+
+/**
+ * A body must be raw bytes (application/octet-stream) and non-empty. Copied out of Node's
+ * pooled Buffer so typed-array views in the deserializers start 8-byte aligned.
+ */
+function bytesOf(request: FastifyRequest): Uint8Array {
+  const type = request.headers['content-type'];
+  if (type?.split(';')[0]?.trim() !== 'application/octet-stream') throw new UnsupportedMediaTypeError(type);
+  const body = request.body;
+  if (!(body instanceof Uint8Array) || body.length === 0) {
+    throw new BadPayloadError('the body must be non-empty application/octet-stream bytes');
+  }
+  return new Uint8Array(body);
+}
+
+/** The client went away while its job waited: do not spend bootstraps on it. */
+function abandoned(request: FastifyRequest): boolean {
+  return request.raw.socket?.destroyed ?? false;
+}
+
+/**
+ * POST /models/:id/keys: compressed evaluation keys in, a key id out (a hash of model and
+ * bytes, so a re-upload gives the same id). POST /models/:id/predict?keyId=: an encrypted
+ * input in, the encrypted output out. Both run through the bounded work queue (expanding
+ * keys and running the circuit are the CPU-heavy parts).
+ */
+export function registerInferenceRoutes(app: FastifyInstance, context: ServerContext): void {
+  app.post<{ Params: { id: string } }>(
+    '/models/:id/keys',
+    { schema: { params: MODEL_PARAMS }, bodyLimit: context.limits.maxKeyBytes },
+    async (request, reply) => {
+      const model = modelOf(context, request.params.id);
+      const bytes = bytesOf(request);
+      const id = createHash('sha256').update(model.id).update(bytes).digest('hex').slice(0, 32);
+      const existing = context.keys.acquire(id);
+      if (existing) existing.release();
+      else {
+        await context.queue.run(async () => {
+          if (abandoned(request)) return;
+          const keys = EvaluationKeys.deserialize(bytes, model.circuit.parameters);
+          context.keys.add({ id, modelId: model.id, keys, byteLength: bytes.length });
+        });
+      }
+      return reply.code(201).send({ keyId: id, bytes: bytes.length });
+    },
+  );
+
+  app.post<{ Params: { id: string }; Querystring: { keyId: string } }>(
+    '/models/:id/predict',
+    {
+      schema: {
+        params: MODEL_PARAMS,
+        querystring: { type: 'object', required: ['keyId'], properties: { keyId: { type: 'string', pattern: KEY_ID } } },
+      },
+      bodyLimit: context.limits.maxInputBytes,
+    },
+    async (request, reply) => {
+      const model = modelOf(context, request.params.id);
+      const bytes = bytesOf(request);
+      const held = context.keys.acquire(request.query.keyId);
+      if (!held) throw new UnknownKeyError(request.query.keyId);
+      try {
+        if (held.stored.modelId !== model.id) {
+          throw new KeyMismatchError(`key ${held.stored.id} was uploaded for model '${held.stored.modelId}', not '${model.id}'`);
+        }
+        const output = await context.queue.run(async () => {
+          if (abandoned(request)) return undefined;
+          const start = performance.now();
+          const result = await model.server.run(bytes, held.stored.keys);
+          context.metrics.recordRun(model.bootstrapsPerRun, performance.now() - start);
+          return result;
+        });
+        return reply.type('application/octet-stream').send(Buffer.from(output ?? new Uint8Array(0)));
+      } finally {
+        held.release();
+      }
+    },
+  );
+}
