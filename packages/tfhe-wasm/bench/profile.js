@@ -28,22 +28,6 @@ function cpuMs(run, count) {
   return samples[samples.length >> 1];
 }
 
-/** Median CPU milliseconds of two alternatives, alternating runs (the load changes over time). */
-function cpuMsInterleaved(a, b, count) {
-  a();
-  b();
-  const samples = [[], []];
-  for (let i = 0; i < count; i++) {
-    [a, b].forEach((run, which) => {
-      const c = process.cpuUsage();
-      run();
-      const used = process.cpuUsage(c);
-      samples[which].push((used.user + used.system) / 1000);
-    });
-  }
-  return samples.map((s) => s.sort((x, y) => x - y)[s.length >> 1]);
-}
-
 /** CPU microseconds per call of `run`, batched `inner` times per sample. */
 function cpuUsPerCall(run, inner, count = 9) {
   return (cpuMs(() => {
@@ -103,36 +87,41 @@ for (const precision of precisions.length ? precisions : [4, 6]) {
     restore();
     kernel(acc, mask, bsk, n, k, N, pbsBaseLog, pbsLevel, tw, scratch);
   };
-  // With a baseline kernel present (an A/B comparison), the two alternate sample by sample.
-  const [blindRotateMs, baselineMs] = tfhe.blindRotateBaseline
-    ? cpuMsInterleaved(rotate(tfhe.blindRotate), rotate(tfhe.blindRotateBaseline), 9)
-    : [cpuMs(rotate(tfhe.blindRotate), 7), NaN];
+  const blindRotateMs = cpuMs(rotate(tfhe.blindRotate), 7);
   const keyswitchMs = cpuMs(() => tfhe.keyswitchLweCiphertext(smallCt, bigCt, ksk, k * N, n, ksBaseLog, ksLevel), 15);
   const inner = Math.max(20, Math.round(400_000 / N));
   const forwardUs = cpuUsPerCall(() => tfhe.fftForwardInPlace(fourier, fourier + N * 4, N / 2, tw), inner);
   const backwardInPlaceUs = cpuUsPerCall(() => tfhe.fftBackwardInPlace(fourier, fourier + N * 4, N / 2, tw), inner);
   const backwardUs = cpuUsPerCall(() => tfhe.fftBackwardAddU64(poly, fourier, N, tw, 0), inner);
   const backwardTorusUs = cpuUsPerCall(() => tfhe.fftBackwardAddTorus(poly, fourier, N, tw), inner);
-  const mulAddUs = cpuUsPerCall(() => tfhe.fourierMulAddColumns(accumulators, fourier, bsk, N, k1), inner);
+  const mulAddUs =
+    k1 === 2
+      ? cpuUsPerCall(() => tfhe.fourierMulAddLevelTwoColumns(accumulators, fourier, fourier, bsk, N, 0), inner)
+      : cpuUsPerCall(() => tfhe.fourierMulAddColumns(accumulators, fourier, bsk, N, k1), inner);
   const digitsUs = cpuUsPerCall(() => tfhe.decompositionNextDigitsTwisted(fourier, poly, N, pbsBaseLog, tw), inner);
-  const rotationUs = cpuUsPerCall(() => tfhe.rotationDifferenceToStates(poly, acc, N, 777, pbsBaseLog, pbsLevel), inner);
-  // One CMUX = k1 rotations, l*k1 digit extractions + forward FFTs + mul-adds, k1 backward FFTs.
-  const pieces = k1 * rotationUs + pbsLevel * k1 * (digitsUs + forwardUs + mulAddUs) + k1 * backwardTorusUs;
+  const rotationUs = cpuUsPerCall(
+    () => tfhe.rotationDifferenceDigitsTwisted(fourier, accumulators, acc, N, 777, pbsBaseLog, pbsLevel, tw),
+    inner,
+  );
+  // One CMUX (external-product.ts): per level, k1 digit transforms (the first level's fused with
+  // the rotation difference) and their forward FFTs, then the products with the level's rows
+  // (one sweep when k1 = 2, else one per row); k1 backward FFTs.
+  const mulAddCalls = k1 === 2 ? pbsLevel : pbsLevel * k1;
   const cmuxUs = (blindRotateMs * 1000) / n;
+  const pieces = k1 * rotationUs + (pbsLevel - 1) * k1 * digitsUs + pbsLevel * k1 * forwardUs + mulAddCalls * mulAddUs + k1 * backwardTorusUs;
   rows.push({
     bits: precision,
     'n,k,N,l': `${n},${k},${N},${pbsLevel}`,
     'blind rotate ms': round(blindRotateMs),
-    'baseline ms': round(baselineMs),
     'KS ms': round(keyswitchMs),
     'CMUX us': round(cmuxUs),
     'fwd FFT us': round(forwardUs),
     'bwd FFT us': round(backwardInPlaceUs),
-    'bwd FFT+conv us': round(backwardUs),
+    'bwd FFT+exact conv us': round(backwardUs),
     'bwd FFT+torus us': round(backwardTorusUs),
     'mul-add us': round(mulAddUs),
     'digits us': round(digitsUs),
-    'rotation us': round(rotationUs),
+    'rotation+digits us': round(rotationUs),
     'sum of pieces us': round(pieces),
   });
   console.log(rows.at(-1));
