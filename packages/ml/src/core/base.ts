@@ -1,3 +1,4 @@
+import type { Circuit } from '@cml/compiler';
 import { compileModel, type FheCompileOptions } from '../fhe/compile-model.js';
 import { NotCompiledError } from '../fhe/errors.js';
 import type { FheModel } from '../fhe/fhe-model.js';
@@ -62,6 +63,11 @@ export abstract class BaseModel<P extends object, S extends FittedState> {
   get fhe(): FheModel {
     if (this.compiled === undefined) throw new NotCompiledError(this.modelName, 'fhe');
     return this.compiled;
+  }
+
+  /** The FHE circuit of the last `compile`; NotCompiledError before. */
+  get fheCircuit(): Circuit {
+    return this.fhe.circuit;
   }
 
   dump(): ModelDump<P, S> {

@@ -19,6 +19,10 @@ describe('FHE API errors', () => {
   it('the compiled model before compile throws NotCompiledError', () => {
     const model = new LogisticRegression().fit(X, y);
     expect(() => model.fhe).toThrow(expect.objectContaining({ name: 'NotCompiledError' }));
+    expect(() => model.fheCircuit).toThrow(/not compiled yet: call compile\(X\)/);
+    const fhe = model.compile(X, { nBits: 2, weightBits: 2, accumulatorBits: 4 });
+    expect(model.fhe).toBe(fhe);
+    expect(model.fheCircuit).toBe(fhe.circuit);
   });
 
   it('wrong feature count and NaN inputs are refused before quantization', () => {

@@ -67,6 +67,19 @@ describe('tree classifiers on encrypted data (3-bit features)', () => {
     const margins = fhe.decisionFunction(cancer.xTest) as number[];
     expect(margins).toHaveLength(cancer.xTest.length);
   });
+
+  it('XGBClassifier (3 classes): one margin per class from trees[round][class], softmax after decryption', async () => {
+    const model = new XGBClassifier({ nEstimators: 3, maxDepth: 2 }).fit(iris.xTrain, iris.yTrain);
+    const fhe = model.compile(iris.xTrain, { nBits: 3 });
+    expect(fhe.spec.outputCount).toBe(3 * 3);
+    const quantized = await expectModesAgree(fhe, iris.xTest);
+    expect(accuracyScore(iris.yTest, quantized)).toBeGreaterThan(accuracyScore(iris.yTest, model.predict(iris.xTest)) - 0.05);
+    const margins = fhe.decisionFunction(iris.xTest, { fhe: 'simulate' }) as number[][];
+    const floatMargins = model.decisionFunction(iris.xTest) as number[][];
+    // quantized margins follow the float ones: same winning class on most samples
+    const sameArgmax = margins.filter((m, i) => m.indexOf(Math.max(...m)) === floatMargins[i]!.indexOf(Math.max(...floatMargins[i]!))).length;
+    expect(sameArgmax / margins.length).toBeGreaterThan(0.9);
+  });
 });
 
 describe('tree regressors on encrypted data (5-bit features: a shallow tree loses more to coarse thresholds)', () => {
