@@ -119,6 +119,8 @@ export function compile(
 
 /** The noise margin lookups need: P, or in approximate rounding mode P minus the bits each lookup ignores. */
 function lookupPrecision(program: FheProgram, rounding: 'exact' | 'approximate'): number {
+  // No lookup: the parameters only need to decrypt the linear results (no bootstrap margin).
+  if (!program.instructions.some((instruction) => instruction.kind === 'lookup')) return 0;
   if (rounding === 'exact') return program.precision;
   let bits = 0;
   for (const instruction of program.instructions) {
