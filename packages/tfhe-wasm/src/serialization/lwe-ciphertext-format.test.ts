@@ -5,7 +5,7 @@ import { LweCiphertext } from '../lwe-ciphertext.js';
 import { getParameterSet } from '../params/get-parameter-set.js';
 import { TOY_PARAMETERS_INSECURE as TOY } from '../testing/toy-parameters.js';
 import { initTfhe } from '../wasm-module.js';
-import { FrameKind } from '../wire/frame.js';
+import { encodeFrame, FrameKind } from '../wire/frame.js';
 import { SerializationError } from '../wire/wire-errors.js';
 import { deserializeCiphertexts, serializeCiphertexts } from './lwe-ciphertext-format.js';
 import { craftedFrame, rejectionReason } from './testing/frame-mutations.js';
@@ -51,6 +51,19 @@ describe('one LWE ciphertext', () => {
     const out = evk.applyLookupTable(back, [7, 6, 5, 4, 3, 2, 1, 0]);
     expect(key.decrypt(out)).toBe(1);
     for (const c of [ct, back, out]) c.dispose();
+  });
+
+  it('carries the published preset itself when the frame is for one (name and recorded p_fail included)', () => {
+    const preset = getParameterSet({ precision: 2 });
+    const words = new BigUint64Array(preset.glweDimension * preset.polynomialSize + 1).fill(7n);
+    const frame = encodeFrame(FrameKind.LweCiphertext, { ...preset, name: 'renamed' }, [
+      { type: 'bytes', data: Uint8Array.of(0, 2) },
+      { type: 'u64', data: words },
+    ]);
+    const ct = LweCiphertext.deserialize(frame);
+    expect(ct.params).toBe(preset);
+    expect(ct.toWords()).toEqual(words);
+    ct.dispose();
   });
 
   it('rejects a ciphertext of another parameter set when one is expected', () => {
