@@ -147,7 +147,10 @@ export function quantizeTreeEnsemble(ensemble: TreeEnsemble, input: UniformQuant
   // Only leaves with a non-zero output get comparisons and an equality lookup.
   const paths = ensemble.trees.map(({ tree }, t) => {
     const active = new Set((allPaths[t] as LeafPath[]).filter((p) => leafOutputs(t, p.node).some((v) => v !== 0)).map((p) => p.node));
-    return leafPaths(tree, comparisonOf(tree)).filter((p) => active.has(p.node));
+    const register = comparisonOf(tree);
+    return leafPaths(tree, (node) => node)
+      .filter((p) => active.has(p.node))
+      .map((p) => ({ node: p.node, steps: p.steps.map((s) => ({ comparison: register(s.comparison), left: s.left })) }));
   });
   if (comparisons.length === 0) throw new UnsupportedModelError('every tree is constant after quantization: nothing to compute');
 
