@@ -1,4 +1,4 @@
-import { ClientKey, type EvaluationKeys } from '@cml/tfhe-wasm';
+import { ClientKey, EvaluationKeys } from '@cml/tfhe-wasm';
 import type { ClearOperand, NdArray } from '@cml/tracer';
 import { CircuitMismatchError, CircuitUsageError, CorruptedDataError } from '../errors.js';
 import type { ClientSpec } from './circuit-spec.js';
@@ -67,6 +67,36 @@ export class Client {
   get evaluationKeys(): EvaluationKeys {
     if (!this.keys) throw new CircuitUsageError('no keys yet: call `await client.keygen()` first');
     return this.keys;
+  }
+
+  /** The evaluation keys as bytes for the server (seeded/compressed form; public material only). */
+  serializeEvaluationKeys(): Uint8Array {
+    return this.evaluationKeys.serialize();
+  }
+
+  /**
+   * The secret key as bytes, for the client's own storage only: never send them anywhere.
+   * `loadKeys` restores a client from these and its evaluation-key bytes.
+   */
+  serializeSecretKey(): Uint8Array {
+    return this.secretKey().serialize();
+  }
+
+  /** Restores keys saved with serializeSecretKey() / serializeEvaluationKeys(). */
+  async loadKeys(secretKeyBytes: Uint8Array, evaluationKeyBytes: Uint8Array): Promise<void> {
+    await loadTfhe();
+    const { parameters } = this.spec;
+    const clientKey = ClientKey.deserialize(secretKeyBytes, parameters);
+    let keys: EvaluationKeys;
+    try {
+      keys = EvaluationKeys.deserialize(evaluationKeyBytes, parameters);
+    } catch (error) {
+      clientKey.dispose();
+      throw error;
+    }
+    this.dispose();
+    this.clientKey = clientKey;
+    this.keys = keys;
   }
 
   /** Id of the current keys, carried by every ciphertext bundle. */

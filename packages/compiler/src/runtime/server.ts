@@ -1,4 +1,10 @@
-import type { EvaluationKeys, LweCiphertext, WorkerPool } from '@cml/tfhe-wasm';
+import {
+  DeserializationError,
+  EvaluationKeys,
+  ParameterMismatchError,
+  type LweCiphertext,
+  type WorkerPool,
+} from '@cml/tfhe-wasm';
 import { NdArray } from '@cml/tracer';
 import { CircuitMismatchError, CircuitUsageError, CorruptedDataError } from '../errors.js';
 import { interpretAsync } from '../program/interpreter.js';
@@ -26,6 +32,27 @@ export class Server {
     if (header.spec?.format !== 'cml-server')
       throw new CorruptedDataError('the server bytes hold no server specification');
     return new Server(header.spec);
+  }
+
+  /**
+   * Reads evaluation keys a client serialized (`client.serializeEvaluationKeys()`). Keys for
+   * another parameter set are refused with CircuitMismatchError; damaged bytes with
+   * CorruptedDataError. The caller owns the result (`dispose()` it when done).
+   */
+  async loadEvaluationKeys(bytes: Uint8Array): Promise<EvaluationKeys> {
+    await loadTfhe();
+    try {
+      return EvaluationKeys.deserialize(bytes, this.spec.parameters);
+    } catch (error) {
+      if (error instanceof ParameterMismatchError) {
+        throw new CircuitMismatchError(`evaluation keys: ${error.message}`);
+      }
+      if (error instanceof DeserializationError) {
+        if (error.reason === 'parameter-mismatch') throw new CircuitMismatchError(`evaluation keys: ${error.message}`);
+        throw new CorruptedDataError(`evaluation keys: ${error.message}`);
+      }
+      throw error;
+    }
   }
 
   /**
