@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-/** Dev writes the directory; the server gets a directory with server.bin alone; everything else travels as bytes. */
+/** Dev writes the directory; the server gets a directory with server.bin alone; samples, keys and results travel as bytes. */
 async function roundTrip(name: string, fhe: FheModel, samples: number[][]): Promise<void> {
   const devDir = join(root, name);
   await new FHEModelDev(devDir, fhe).save();
@@ -33,17 +33,19 @@ async function roundTrip(name: string, fhe: FheModel, samples: number[][]): Prom
   const client = new FHEModelClient(devDir);
   await client.generatePrivateAndEvaluationKeys();
   const server = await new FHEModelServer(serverDir).load();
+  const evaluationKeys = client.getSerializedEvaluationKeys();
   const expected = fhe.predict(samples);
   const expectedScores = fhe.scores(samples);
   try {
     for (const [i, x] of samples.entries()) {
       const encrypted = client.quantizeEncryptSerialize(x);
-      const result = await client.deserializeDecryptDequantize(await server.run(encrypted, client.getEvaluationKeys()));
+      const result = await client.deserializeDecryptDequantize(await server.run(encrypted, evaluationKeys));
       expect(result.prediction).toBe(expected[i]);
       expect(result.scores).toEqual(expectedScores[i]);
     }
   } finally {
     client.dispose();
+    server.dispose();
   }
 }
 
@@ -59,7 +61,7 @@ describe('deployment: FHEModelDev -> FHEModelClient <-> FHEModelServer through f
     await roundTrip('tree', model.compile(cancer.xTrain, { nBits: 3 }), cancer.xTest.slice(0, 2));
   });
 
-  it('the server refuses altered ciphertext bytes; a missing directory is a DeploymentError', async () => {
+  it('the server refuses altered ciphertext and key bytes; a missing directory is a DeploymentError', async () => {
     const model = new DecisionTreeClassifier({ maxDepth: 2, randomState: 0 }).fit(cancer.xTrain, cancer.yTrain);
     const dir = join(root, 'small');
     await new FHEModelDev(dir, model.compile(cancer.xTrain, { nBits: 3 })).save();
@@ -68,8 +70,13 @@ describe('deployment: FHEModelDev -> FHEModelClient <-> FHEModelServer through f
     const server = await new FHEModelServer(dir).load();
     const bytes = client.quantizeEncryptSerialize(cancer.xTest[0]!);
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 1;
-    await expect(server.run(bytes, client.getEvaluationKeys())).rejects.toMatchObject({ name: 'CorruptedDataError' });
+    const keys = client.getSerializedEvaluationKeys();
+    await expect(server.run(bytes, keys)).rejects.toMatchObject({ name: 'CorruptedDataError' });
+    const alteredKeys = keys.slice();
+    alteredKeys[alteredKeys.length - 1] = (alteredKeys[alteredKeys.length - 1] as number) ^ 1;
+    await expect(server.run(client.quantizeEncryptSerialize(cancer.xTest[0]!), alteredKeys)).rejects.toMatchObject({ name: 'CorruptedDataError' });
     client.dispose();
+    server.dispose();
     await expect(new FHEModelServer(join(root, 'nowhere')).load()).rejects.toMatchObject({ name: 'DeploymentError' });
     expect(() => new FHEModelClient(dir).quantizeEncryptSerialize([1])).toThrow(expect.objectContaining({ name: 'DeploymentError' }));
   });

@@ -1,5 +1,4 @@
 import { Client, deserializeEncrypted, serializeEncrypted } from '@cml/compiler';
-import type { EvaluationKeys } from '@cml/tfhe-wasm';
 import type { QuantizedModelSpec } from '../fhe/client-spec.js';
 import { DeploymentError } from '../fhe/errors.js';
 import { quantizeRows } from '../fhe/fhe-model.js';
@@ -36,12 +35,9 @@ export class FHEModelClient {
     await this.ready().client.keygen();
   }
 
-  /**
-   * The public evaluation keys for the server. @cml/tfhe-wasm does not serialize them yet,
-   * so they travel as an object (the compiler's Client/Server have the same limit).
-   */
-  getEvaluationKeys(): EvaluationKeys {
-    return this.ready().client.evaluationKeys;
+  /** The public evaluation keys as bytes for the server (no secret). */
+  getSerializedEvaluationKeys(): Uint8Array {
+    return this.ready().client.serializeEvaluationKeys();
   }
 
   /** Quantizes one sample and encrypts it into bytes for the server. */

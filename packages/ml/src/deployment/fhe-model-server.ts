@@ -6,6 +6,8 @@ import { DEPLOYMENT_FILES, readFileIn } from './files.js';
 /** The server role: reads server.bin only (no secret, no quantization) and runs ciphertext bytes. */
 export class FHEModelServer {
   private server: Server | undefined;
+  /** The last evaluation keys read, by their bytes: a client sends them once and reuses them. */
+  private cached: { bytes: Uint8Array; keys: EvaluationKeys } | undefined;
 
   constructor(readonly dir: string) {}
 
@@ -14,12 +16,13 @@ export class FHEModelServer {
     return this;
   }
 
-  /** Runs the circuit on one encrypted sample; returns the encrypted outputs as bytes. */
-  async run(encrypted: Uint8Array, evaluationKeys: EvaluationKeys): Promise<Uint8Array> {
+  /** Runs the circuit on one encrypted sample with the client's serialized evaluation keys; returns the encrypted outputs as bytes. */
+  async run(encrypted: Uint8Array, evaluationKeys: Uint8Array): Promise<Uint8Array> {
     if (this.server === undefined) throw new DeploymentError('FHEModelServer: call load() first');
+    const keys = await this.keysFrom(this.server, evaluationKeys);
     const args = await deserializeEncrypted(encrypted, this.server.spec.parameters);
     try {
-      const results = await this.server.run(args, evaluationKeys);
+      const results = await this.server.run(args, keys);
       try {
         return serializeEncrypted(results);
       } finally {
@@ -28,5 +31,20 @@ export class FHEModelServer {
     } finally {
       disposeEncrypted(args);
     }
+  }
+
+  /** Frees the evaluation keys held since the last run. */
+  dispose(): void {
+    this.cached?.keys.dispose();
+    this.cached = undefined;
+  }
+
+  private async keysFrom(server: Server, bytes: Uint8Array): Promise<EvaluationKeys> {
+    if (this.cached?.bytes !== bytes) {
+      const keys = await server.loadEvaluationKeys(bytes);
+      this.dispose();
+      this.cached = { bytes, keys };
+    }
+    return this.cached.keys;
   }
 }
