@@ -10,11 +10,11 @@ import { quantizeTreeEnsemble, treeEnsembleOf } from './tree-ensembles.js';
 
 /** Quantization knobs on top of the compiler's options (pError, globalPError, ...). */
 export interface FheCompileOptions extends CompilationConfig {
-  /** Bits of every quantized input feature (per-feature affine quantizers). Default 3 (linear models), 4 (trees). */
+  /** Bits of every quantized input feature (per-feature affine quantizers). Default 4. */
   readonly nBits?: number;
-  /** Linear models: bits of the symmetric weight quantizer. Default 4 (weights matter more than inputs). */
+  /** Linear models: bits of the symmetric weight quantizer. Default 5. */
   readonly weightBits?: number;
-  /** Linear models: width of each encrypted partial sum, the circuit's message width. Default 7. */
+  /** Linear models: width of each encrypted partial sum, the circuit's message width (no lookup reads it, so it may exceed 8 bits). Default 10. */
   readonly accumulatorBits?: number;
   /** Trees: bits of the quantized leaf values. Default nBits. */
   readonly leafBits?: number;
@@ -57,7 +57,7 @@ export function compileModel(model: CompilableModel, X: MatrixLike, options: Fhe
   const dump = model.dump();
   const linearLink = LINEAR_REGRESSORS[dump.model];
   const linear = linearLink !== undefined || dump.model === 'LogisticRegression' || dump.model === 'LinearSVC';
-  const { nBits = linear ? 3 : 4, weightBits = 4, accumulatorBits = 7, leafBits, ...config } = options;
+  const { nBits = 4, weightBits = 5, accumulatorBits = 10, leafBits, ...config } = options;
   const state = dump.state as { nFeatures: number };
   const m = toMatrix(X);
   if (m.cols !== state.nFeatures) {
@@ -92,7 +92,8 @@ export function compileModel(model: CompilableModel, X: MatrixLike, options: Fhe
       scores: { terms: q.terms, scale: q.scale, offset: q.offset },
       head,
     };
-    return FheModel.compile(spec, q.program, quantizedInputset, config);
+    // no lookup: the message width is the partial sums' width, allowed past the 8-bit default
+    return FheModel.compile(spec, q.program, quantizedInputset, { ...config, maxPrecision: config.maxPrecision ?? Math.max(8, accumulatorBits) });
   }
 
   const ensemble = treeEnsembleOf(dump);
