@@ -1,8 +1,11 @@
 /** Compilation options; every field has a default (see DEFAULT_CONFIG). */
 export interface CompilationConfig {
-  /** Failure probability of one table lookup. Default 2^-40. */
+  /** Failure probability of one table lookup. Default 2^-40 unless only globalPError is given. */
   readonly pError?: number;
-  /** Failure probability of the whole circuit; when given, it bounds pError by globalPError / lookups. */
+  /**
+   * Failure probability of the whole circuit, split over its lookups and outputs. Given alone,
+   * it replaces the per-lookup default (as in Concrete); given with pError, both must hold.
+   */
   readonly globalPError?: number;
   /** Security level in bits; only 128 is available. */
   readonly security?: 128;
@@ -24,7 +27,8 @@ export interface CompilationConfig {
 }
 
 export interface ResolvedConfig {
-  readonly pError: number;
+  /** undefined when only globalPError bounds the circuit. */
+  readonly pError: number | undefined;
   readonly globalPError: number | undefined;
   readonly security: 128;
   readonly showProgress: boolean;
@@ -38,7 +42,7 @@ export const DEFAULT_P_ERROR = 2 ** -40;
 
 export function resolveConfig(config: CompilationConfig = {}): ResolvedConfig {
   return {
-    pError: config.pError ?? DEFAULT_P_ERROR,
+    pError: config.pError ?? (config.globalPError === undefined ? DEFAULT_P_ERROR : undefined),
     globalPError: config.globalPError,
     security: config.security ?? 128,
     showProgress: config.showProgress ?? false,

@@ -19,7 +19,7 @@ export interface ParameterConstraints {
   /** Largest 2-norm accumulated on a result decrypted without a bootstrap, and how many such results. */
   readonly outputNorm2: number;
   readonly outputs: number;
-  readonly pError: number;
+  readonly pError: number | undefined;
   readonly globalPError: number | undefined;
   /** Some lookup reads a rounded value while rounding is 'exact' (worth a hint when nothing fits). */
   readonly roundedLookupsInExactMode?: boolean;
@@ -71,7 +71,7 @@ export function chooseParameters(constraints: ParameterConstraints): ParameterCh
         lookupPrecision: constraints.lookupPrecision,
         norm2: roundUpNorm(constraints.maxNorm2),
         lookupCount: roundUpCount(constraints.lookups),
-        pError: constraints.pError,
+        ...(constraints.pError === undefined ? {} : { pError: constraints.pError }),
         ...(constraints.globalPError === undefined
           ? {}
           : { globalPError: constraints.globalPError }),
