@@ -73,11 +73,14 @@ export function registerDeploymentCommands(program: Command, write: Write): void
         await client.generatePrivateAndEvaluationKeys();
         progress.increment();
         progress.stop();
+        // The server only ever sees bytes: the evaluation keys and each encrypted sample.
+        const evaluationKeys = client.getSerializedEvaluationKeys();
+        if (options.ciphertexts) await writeFile(join(options.ciphertexts, 'evaluation-keys.bin'), evaluationKeys);
         progress.start('encrypted runs', rows.length);
         const results: { prediction: number; scores: number[] }[] = [];
         for (const [i, x] of rows.entries()) {
           const encrypted = client.quantizeEncryptSerialize(x);
-          const output = await server.run(encrypted, client.getEvaluationKeys());
+          const output = await server.run(encrypted, evaluationKeys);
           if (options.ciphertexts) {
             await writeFile(join(options.ciphertexts, `input-${i}.bin`), encrypted);
             await writeFile(join(options.ciphertexts, `result-${i}.bin`), output);
