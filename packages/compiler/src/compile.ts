@@ -16,6 +16,7 @@ import { chooseParameters } from './parameters.js';
 import { eliminateCommonSubexpressions } from './passes/common-subexpressions.js';
 import { constantValue, foldConstants } from './passes/constant-folding.js';
 import { eliminateDeadNodes } from './passes/dead-nodes.js';
+import { expandEncryptedProducts } from './passes/encrypted-products.js';
 import { lowerToProgram } from './passes/lower.js';
 import { planMaterialization } from './passes/materialize.js';
 import { noiseNorms } from './passes/noise-norms.js';
@@ -23,9 +24,14 @@ import type { FheProgram } from './program/program.js';
 import { scheduleLookups } from './program/schedule.js';
 import { circuitStatistics } from './program/statistics.js';
 
-/** Graph passes that need no bounds: constant folding, common subexpressions, dead nodes. */
+/**
+ * Graph passes that need no bounds: encrypted x encrypted matrix products as multiply + sum,
+ * constant folding, common subexpressions, dead nodes.
+ */
 export function optimizeGraph(graph: Graph): Graph {
-  return eliminateDeadNodes(eliminateCommonSubexpressions(foldConstants(graph)));
+  return eliminateDeadNodes(
+    eliminateCommonSubexpressions(foldConstants(expandEncryptedProducts(graph))),
+  );
 }
 
 /**
