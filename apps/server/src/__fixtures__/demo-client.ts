@@ -16,7 +16,7 @@ export async function demoFixture(): Promise<DemoFixture> {
   return {
     demo,
     client,
-    keyBytes: client.getEvaluationKeys().serialize(),
+    keyBytes: client.getSerializedEvaluationKeys(),
     async dispose() {
       client.dispose();
       await rm(demo.dir, { recursive: true, force: true });

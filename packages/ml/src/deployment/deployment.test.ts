@@ -43,6 +43,14 @@ async function roundTrip(name: string, fhe: FheModel, samples: number[][]): Prom
       expect(result.prediction).toBe(expected[i]);
       expect(result.scores).toEqual(expectedScores[i]);
     }
+    // A long-lived server reads the key bytes once and reuses the loaded keys.
+    const loaded = await server.loadEvaluationKeys(evaluationKeys);
+    try {
+      const reply = await server.run(client.quantizeEncryptSerialize(samples[0]!), loaded);
+      expect((await client.deserializeDecryptDequantize(reply)).prediction).toBe(expected[0]);
+    } finally {
+      loaded.dispose();
+    }
   } finally {
     client.dispose();
     server.dispose();

@@ -1,5 +1,5 @@
 import { deserializeEncrypted, serializeEncrypted, Server, disposeEncrypted } from '@cml/compiler';
-import type { EvaluationKeys } from '@cml/tfhe-wasm';
+import { EvaluationKeys } from '@cml/tfhe-wasm';
 import { DeploymentError } from '../fhe/errors.js';
 import { DEPLOYMENT_FILES, readFileIn } from './files.js';
 
@@ -16,10 +16,24 @@ export class FHEModelServer {
     return this;
   }
 
-  /** Runs the circuit on one encrypted sample with the client's serialized evaluation keys; returns the encrypted outputs as bytes. */
-  async run(encrypted: Uint8Array, evaluationKeys: Uint8Array): Promise<Uint8Array> {
+  /**
+   * Reads a client's serialized evaluation keys once (checked against this model's parameters),
+   * for servers that keep keys between requests; the caller owns and disposes the result.
+   */
+  async loadEvaluationKeys(bytes: Uint8Array): Promise<EvaluationKeys> {
     if (this.server === undefined) throw new DeploymentError('FHEModelServer: call load() first');
-    const keys = await this.keysFrom(this.server, evaluationKeys);
+    return this.server.loadEvaluationKeys(bytes);
+  }
+
+  /**
+   * Runs the circuit on one encrypted sample with the client's evaluation keys, as bytes (read
+   * and cached here) or as keys already loaded with loadEvaluationKeys(); returns the encrypted
+   * outputs as bytes.
+   */
+  async run(encrypted: Uint8Array, evaluationKeys: Uint8Array | EvaluationKeys): Promise<Uint8Array> {
+    if (this.server === undefined) throw new DeploymentError('FHEModelServer: call load() first');
+    const keys =
+      evaluationKeys instanceof EvaluationKeys ? evaluationKeys : await this.keysFrom(this.server, evaluationKeys);
     const args = await deserializeEncrypted(encrypted, this.server.spec.parameters);
     try {
       const results = await this.server.run(args, keys);
