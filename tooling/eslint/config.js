@@ -7,6 +7,7 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import * as assemblyScriptParser from './assemblyscript-parser.js';
 
 const APPS = ['@cml/cli', '@cml/server', '@cml/web'];
 
@@ -104,8 +105,11 @@ export default tseslint.config(
     // AssemblyScript: TypeScript syntax with WASM value types and builtins; lint only what
     // applies (no Math.random), not JavaScript idioms it cannot use.
     files: ['packages/tfhe-wasm/assembly/**/*.ts'],
+    languageOptions: { parser: assemblyScriptParser },
     rules: {
       'no-undef': 'off',
+      // `// @ts-ignore: decorator` is the AssemblyScript idiom that keeps editors quiet about @inline.
+      '@typescript-eslint/ban-ts-comment': 'off',
       '@typescript-eslint/no-unused-vars': 'off',
       '@typescript-eslint/consistent-type-imports': 'off',
       'prefer-const': 'off',

@@ -46,6 +46,13 @@ describe('architecture lint rules', () => {
     }
   });
 
+  it('parses AssemblyScript decorators and still finds Math.random behind them', async () => {
+    const code = '@inline\nexport function noise(): f64 {\n  return Math.random();\n}\n';
+    expect(await ruleIdsFor('packages/tfhe-wasm/assembly/bad.ts', code)).toEqual(['no-restricted-properties']);
+    const clean = '@inline\nexport function twice(x: i32): i32 {\n  return x << 1;\n}\n';
+    expect(await ruleIdsFor('packages/tfhe-wasm/assembly/ok.ts', clean)).toEqual([]);
+  });
+
   it('leaves Math.random alone outside cryptographic code', async () => {
     const code = 'export const shuffleSeed = Math.random();\n';
     expect(await ruleIdsFor('packages/ml/src/ok.ts', code)).toEqual([]);
