@@ -13,15 +13,15 @@ export interface StartOptions extends ServerOptions {
  */
 export async function startServer(options: StartOptions): Promise<{ app: FastifyInstance; url: string }> {
   const app = await createServer(options);
-  const url = await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
   const stop = (): void => {
     void app.close();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
   app.addHook('onClose', async () => {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   });
+  const url = await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   return { app, url };
 }

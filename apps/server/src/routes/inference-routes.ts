@@ -20,11 +20,6 @@ function bytesOf(request: FastifyRequest): Uint8Array {
   return new Uint8Array(body);
 }
 
-/** The client went away while its job waited: do not spend bootstraps on it. */
-function abandoned(request: FastifyRequest): boolean {
-  return request.raw.socket?.destroyed ?? false;
-}
-
 /**
  * POST /models/:id/keys: compressed evaluation keys in, a key id out (a hash of model and
  * bytes, so a re-upload gives the same id). POST /models/:id/predict?keyId=: an encrypted
@@ -43,7 +38,6 @@ export function registerInferenceRoutes(app: FastifyInstance, context: ServerCon
       if (existing) existing.release();
       else {
         await context.queue.run(async () => {
-          if (abandoned(request)) return;
           const keys = EvaluationKeys.deserialize(bytes, model.circuit.parameters);
           context.keys.add({ id, modelId: model.id, keys, byteLength: bytes.length });
         });
@@ -71,13 +65,15 @@ export function registerInferenceRoutes(app: FastifyInstance, context: ServerCon
           throw new KeyMismatchError(`key ${held.stored.id} was uploaded for model '${held.stored.modelId}', not '${model.id}'`);
         }
         const output = await context.queue.run(async () => {
-          if (abandoned(request)) return undefined;
+          // Yield one event-loop turn holding the slot, so requests arriving together queue
+          // (and overflow to 503) instead of each running to completion in its own turn.
+          await new Promise((resolve) => setImmediate(resolve));
           const start = performance.now();
           const result = await model.server.run(bytes, held.stored.keys);
           context.metrics.recordRun(model.bootstrapsPerRun, performance.now() - start);
           return result;
         });
-        return reply.type('application/octet-stream').send(Buffer.from(output ?? new Uint8Array(0)));
+        return reply.type('application/octet-stream').send(Buffer.from(output));
       } finally {
         held.release();
       }
