@@ -55,10 +55,8 @@ export async function deserializeEncrypted(
   if (body.byteLength % 8 !== 0) {
     throw new CorruptedDataError(`ciphertext words: ${body.byteLength} bytes is not a whole number of 64-bit words`);
   }
-  // A view needs 8-byte alignment; bytes that arrive inside a larger buffer (a Node Buffer, a
-  // slice of a file) are copied first.
-  const aligned = body.byteOffset % 8 === 0 ? body : body.slice();
-  const words = new BigUint64Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 8);
+  // unpackFrame copies the body, so it starts 8-byte aligned wherever the input bytes sat.
+  const words = new BigUint64Array(body.buffer, body.byteOffset, body.byteLength / 8);
   let offset = 0;
   const ciphertexts = header.shapes.map((shape, k) =>
     Array.from({ length: header.clear?.[k] ? 0 : shape.reduce((a, b) => a * b, 1) }, () => {
