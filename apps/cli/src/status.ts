@@ -13,7 +13,7 @@ export const capabilities: readonly Capability[] = [
   { area: '@cml/compiler', capability: 'passes, parameter optimizer, Circuit/Client/Server', status: 'done', issue: 5 },
   { area: '@cml/ml', capability: 'scikit-learn-style models, tfjs conversion, deployment', status: 'partial', issue: 6 },
   { area: 'apps/cli', capability: 'cml demo / compile / keygen / encrypt / run / decrypt', status: 'partial', issue: 7 },
-  { area: 'apps/server + apps/web', capability: 'encrypted inference over HTTP with a browser client', status: 'planned', issue: 8 },
+  { area: 'apps/server + apps/web', capability: 'encrypted inference over HTTP with a browser client', status: 'partial', issue: 8 },
 ];
 
 /** Renders the capabilities as a Markdown table (the same text README.md carries). */
