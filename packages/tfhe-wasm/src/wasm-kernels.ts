@@ -70,21 +70,6 @@ export interface WasmKernels extends CsprngKernels {
     twiddles: number,
     scratch: number,
   ): void;
-  bootstrapKeyGenerate(
-    bsk: number,
-    smallKey: number,
-    n: number,
-    keyFourier: number,
-    k: number,
-    polynomialSize: number,
-    baseLog: number,
-    level: number,
-    std: number,
-    noiseRng: number,
-    maskRng: number,
-    twiddles: number,
-    scratch: number,
-  ): void;
   keyswitchKeyGenerate(
     ksk: number,
     inputKey: number,

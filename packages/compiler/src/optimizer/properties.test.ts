@@ -4,7 +4,7 @@ import type { OptimizerConstraints } from './constraints.js';
 import { NoParametersError } from './errors.js';
 import { optimizeParameters, type OptimizationResult } from './optimize-parameters.js';
 
-/** mulberry32: a small deterministic generator, so that failures reproduce (no Math.random here). */
+/** mulberry32: a small deterministic generator, so that failures reproduce (no unseeded platform RNG here). */
 function generator(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

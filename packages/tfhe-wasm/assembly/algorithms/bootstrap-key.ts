@@ -1,9 +1,8 @@
 import { fftForwardI64 } from '../fft/negacyclic-fft';
-import { ggswFourierBytes } from '../entities/sizes';
 import { exactProductScratchBytes } from './polynomial';
 import { glweEncrypt } from './glwe-encryption';
 
-/** Scratch bytes of bootstrapKeyGenerate / ggswEncryptFourier. */
+/** Scratch bytes of ggswEncryptFourier. */
 export function ggswEncryptScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
   return <usize>(glweDimension + 1) * (<usize>polynomialSize << 3) + exactProductScratchBytes(polynomialSize);
 }
@@ -47,43 +46,5 @@ export function ggswEncryptFourier(
         out += nb;
       }
     }
-  }
-}
-
-/**
- * Bootstrap key: GGSW encryptions of the n bits of the small LWE key under the GLWE key, in
- * the Fourier domain (GGSW_0 .. GGSW_(n-1)). Masks come from maskRng in that order.
- */
-export function bootstrapKeyGenerate(
-  bsk: usize,
-  smallKey: usize,
-  lweDimension: i32,
-  keyFourier: usize,
-  glweDimension: i32,
-  polynomialSize: i32,
-  baseLog: i32,
-  level: i32,
-  noiseStdDev: f64,
-  noiseRng: usize,
-  maskRng: usize,
-  twiddles: usize,
-  scratch: usize,
-): void {
-  const stride = ggswFourierBytes(glweDimension, polynomialSize, level);
-  for (let i = 0; i < lweDimension; i++) {
-    ggswEncryptFourier(
-      bsk + <usize>i * stride,
-      load<u64>(smallKey + (<usize>i << 3)),
-      keyFourier,
-      glweDimension,
-      polynomialSize,
-      baseLog,
-      level,
-      noiseStdDev,
-      noiseRng,
-      maskRng,
-      twiddles,
-      scratch,
-    );
   }
 }

@@ -12,7 +12,7 @@ export {
   lweMatrixVectorProduct,
 } from './lwe-linear';
 export { glweEncrypt, glweDecryptPhase, glweKeyToFourier } from './glwe-encryption';
-export { ggswEncryptScratchBytes, ggswEncryptFourier, bootstrapKeyGenerate } from './bootstrap-key';
+export { ggswEncryptScratchBytes, ggswEncryptFourier } from './bootstrap-key';
 export { keyswitchKeyGenerateScratchBytes, keyswitchKeyGenerate, keyswitchLweCiphertext } from './keyswitch';
 export { externalProductScratchBytes, externalProductAdd } from './external-product';
 export { blindRotateScratchBytes, cmuxRotate, blindRotate } from './blind-rotation';

@@ -5,7 +5,7 @@ import { crc64 } from './crc64.js';
 import { decodeFrame, encodeFrame, FrameKind, type Section } from './frame.js';
 import { DeserializationError } from './wire-errors.js';
 
-/** Deterministic xorshift32 so a failure reproduces (Math.random is banned here anyway). */
+/** Deterministic xorshift32 so a failure reproduces (no unseeded platform RNG in crypto code). */
 function prng(seed: number): { int(bound: number): number; bytes(n: number): Uint8Array } {
   let state = seed >>> 0 || 1;
   const next = (): number => {

@@ -3,7 +3,7 @@ import type { ParameterSet } from '../../params/parameter-set.js';
 import { decodeFrame, encodeFrame, type FrameKind, type Section } from '../../wire/frame.js';
 import { DeserializationError } from '../../wire/wire-errors.js';
 
-/** Deterministic xorshift32, so a failing corruption reproduces (Math.random is banned here). */
+/** Deterministic xorshift32, so a failing corruption reproduces (no unseeded platform RNG in crypto code). */
 export interface TestRng {
   int(bound: number): number;
   bytes(count: number): Uint8Array;
