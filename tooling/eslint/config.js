@@ -17,10 +17,14 @@ export const forbiddenImports = {
   'packages/tfhe-wasm': ['@cml/tracer', '@cml/compiler', '@cml/ml', ...APPS],
   'packages/compiler': ['@cml/ml', ...APPS],
   'packages/ml': APPS,
-  'apps/cli': ['@cml/server', '@cml/web'],
+  // The CLI is the top: `cml serve` composes the server with the built web client.
+  'apps/cli': [],
   'apps/server': ['@cml/cli', '@cml/web'],
   'apps/web': ['@cml/cli', '@cml/server'],
 };
+
+/** Browser end-to-end tests of the web client start a real server (a dev dependency). */
+const WEB_E2E = 'apps/web/e2e';
 
 /** Reaching into another package's sources, by name or by relative path. */
 const sourceReachPatterns = [
@@ -96,6 +100,7 @@ export default tseslint.config(
     },
   },
   ...Object.entries(forbiddenImports).map(([dir, forbidden]) => layerRules(dir, forbidden)),
+  { ...layerRules(WEB_E2E, ['@cml/cli']) },
   {
     files: ['tooling/**/*', '*.js'],
     rules: { 'no-restricted-imports': ['error', { patterns: sourceReachPatterns }] },
