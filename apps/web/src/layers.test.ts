@@ -1,8 +1,0 @@
-import { describe, expect, it } from '@jest/globals';
-import { initTfhe } from './index.js';
-
-describe('the web app', () => {
-  it('loads the WASM core directly', async () => {
-    expect((await initTfhe()).torusAdd(2n, 3n)).toBe(5n);
-  });
-});

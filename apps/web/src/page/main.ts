@@ -1,0 +1,2 @@
+const status = document.querySelector('#status');
+if (status) status.textContent = 'ready';
