@@ -9,9 +9,18 @@ export class FHEModelServer {
   /** The last evaluation keys read, by their bytes: a client sends them once and reuses them. */
   private cached: { bytes: Uint8Array; keys: EvaluationKeys } | undefined;
 
-  constructor(readonly dir: string) {}
+  constructor(readonly dir?: string) {}
+
+  /** A server from server.bin's bytes (no file system). */
+  static fromBytes(serverBin: Uint8Array): FHEModelServer {
+    const server = new FHEModelServer();
+    server.server = Server.load(serverBin);
+    return server;
+  }
 
   async load(): Promise<this> {
+    if (this.server !== undefined) return this;
+    if (this.dir === undefined) throw new DeploymentError('FHEModelServer: no directory to load from (use fromBytes)');
     this.server = Server.load(await readFileIn(this.dir, DEPLOYMENT_FILES.server));
     return this;
   }
