@@ -8,6 +8,7 @@ export { getParameterSet, type ParameterQuery } from './params/get-parameter-set
 export { ClientKey, type DecryptOptions } from './client-key.js';
 export { EvaluationKeys, type LookupTable } from './evaluation-keys.js';
 export { LweCiphertext, type LweKeyKind } from './lwe-ciphertext.js';
+export { applyRoundedLookupTableBatch, applyRoundedLookupTableBatchInPool } from './bootstrap/rounded-lookup.js';
 export { dotProduct, matrixVectorProduct } from './linear-algebra.js';
 export {
   compressedEvaluationKeysBytes,
