@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,33 +9,9 @@ import { readCsvMatrix } from './commands/csv.js';
 import { formatDemo } from './demo/report.js';
 import type { DemoResult } from './demo/run-demo.js';
 import { statusTable } from './status.js';
+import { cml, cmlAsync, expectUserError } from './__fixtures__/run-cml.js';
 
-const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const readme = fileURLToPath(new URL('../../../README.md', import.meta.url));
-
-function cml(...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-}
-
-/** Async variant, so that the long demo run and the deployment flow can share the two cores. */
-function cmlAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-/** A user error: exit code 1, one line on stderr, no stack trace. */
-function expectUserError(result: { status: number | null; stderr: string }, message: RegExp): void {
-  expect(result.status).toBe(1);
-  expect(result.stderr).toMatch(message);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-  expect(result.stderr).not.toMatch(/internal error/);
-}
 
 let root: string;
 beforeAll(async () => {

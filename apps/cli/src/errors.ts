@@ -1,6 +1,6 @@
 /** A mistake of the person running the command (bad argument, missing or malformed file): exit code 1, one line. */
 export class UserError extends Error {
-  override readonly name = 'UserError';
+  override readonly name: string = 'UserError';
 }
 
 /** Error names thrown by @cml packages that describe bad input rather than a bug. */
@@ -20,5 +20,5 @@ const USER_ERROR_NAMES = new Set([
 ]);
 
 export function isUserError(error: unknown): error is Error {
-  return error instanceof Error && USER_ERROR_NAMES.has(error.name);
+  return error instanceof UserError || (error instanceof Error && USER_ERROR_NAMES.has(error.name));
 }

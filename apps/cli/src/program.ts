@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { runDemo } from './demo.js';
 import { registerDeploymentCommands } from './commands/deployment.js';
+import { registerClientServerCommands } from './commands/client-server.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerTrain } from './commands/train.js';
 import { registerBench } from './commands/bench.js';
@@ -12,7 +13,7 @@ export function buildProgram(write: Write): Command {
   const program = new Command('cml')
     .description('Compile numeric functions and ML models to programs that run on encrypted data')
     .option('--verbose', 'print stack traces of errors')
-    .showHelpAfterError()
+    .configureOutput({ outputError: oneLineError })
     .exitOverride();
   program
     .command('demo')
@@ -24,10 +25,17 @@ export function buildProgram(write: Write): Command {
     .action((options: { json?: boolean; quick?: boolean; models?: string; samples?: string }) => runDemo(options, write));
   registerTrain(program, write);
   registerDeploymentCommands(program, write);
+  registerClientServerCommands(program, write);
   registerInspect(program, write);
   registerBench(program, write);
-  for (const command of program.commands) command.exitOverride().showHelpAfterError();
+  for (const command of program.commands) command.exitOverride().configureOutput({ outputError: oneLineError });
   return program;
+}
+
+/** Commander's usage errors as one line, like every other user error. */
+function oneLineError(text: string, write: (text: string) => void): void {
+  const message = text.replace(/^error: /, '').split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  write(`cml: ${message} (see --help)\n`);
 }
 
 export { CommanderError };

@@ -147,13 +147,16 @@ export class FHEModelClient {
   }
 }
 
-/** tfhe-wasm's key-reading errors in the compiler's terms (as the server reports them). */
+/**
+ * tfhe-wasm's key-reading errors in the compiler's terms (as the server reports them). The
+ * secret key's circuit was checked first, so other parameters can only come from the
+ * evaluation keys.
+ */
 function keyError(error: unknown): unknown {
-  if (error instanceof ParameterMismatchError) return new CircuitMismatchError(`keys: ${error.message}`);
+  const mismatch = (message: string) => new CircuitMismatchError(`evaluation keys of another model: ${message}`);
+  if (error instanceof ParameterMismatchError) return mismatch(error.message);
   if (error instanceof DeserializationError) {
-    return error.reason === 'parameter-mismatch'
-      ? new CircuitMismatchError(`keys: ${error.message}`)
-      : new CorruptedDataError(`keys: ${error.message}`);
+    return error.reason === 'parameter-mismatch' ? mismatch(error.message) : new CorruptedDataError(`keys: ${error.message}`);
   }
   return error;
 }
