@@ -29,3 +29,4 @@ export * from './neural-net/index.js';
 export * from './quantization/index.js';
 export * from './fhe/index.js';
 export * from './deployment/index.js';
+export * from './tfjs/index.js';
