@@ -123,7 +123,7 @@ export function compile(
   return compileGraph(graph, inputset, config);
 }
 
-/** The noise margin lookups need: P, or in approximate rounding mode P minus the bits each lookup ignores. */
+/** The noise margin lookups need: P, or in approximate rounding mode the bits each lookup's bootstrap reads. */
 function lookupPrecision(program: FheProgram, rounding: 'exact' | 'approximate'): number {
   // No lookup: the parameters only need to decrypt the linear results (no bootstrap margin).
   if (!program.instructions.some((instruction) => instruction.kind === 'lookup')) return 0;
@@ -131,7 +131,7 @@ function lookupPrecision(program: FheProgram, rounding: 'exact' | 'approximate')
   let bits = 0;
   for (const instruction of program.instructions) {
     if (instruction.kind === 'lookup')
-      bits = Math.max(bits, Math.max(1, program.precision - instruction.roundedBits));
+      bits = Math.max(bits, instruction.tableBits ?? program.precision);
   }
   return bits === 0 ? program.precision : bits;
 }

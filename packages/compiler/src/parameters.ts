@@ -1,7 +1,6 @@
 import type { ParameterSet } from '@cml/tfhe-wasm';
 import { ParameterSelectionError } from './errors.js';
 import {
-  DEFAULT_SEARCH_SPACE,
   NoParametersError,
   optimizeParameters,
   type OptimizationReport,
@@ -56,39 +55,27 @@ function roundUpCount(count: number): number {
 export function chooseParameters(constraints: ParameterConstraints): ParameterChoice {
   try {
     const reduced = constraints.lookupPrecision < constraints.precision;
-    // Tables still have 2^P entries: N >= 2^(P+1) keeps a box of two coefficients per entry.
-    const options = reduced
-      ? {
-          searchSpace: {
-            log2PolynomialSizes: DEFAULT_SEARCH_SPACE.log2PolynomialSizes.filter(
-              (logN) => logN >= constraints.precision + 1,
-            ),
-          },
-        }
-      : {};
-    const result = optimizeParameters(
-      {
-        lookupPrecision: constraints.lookupPrecision,
-        norm2: roundUpNorm(constraints.maxNorm2),
-        lookupCount: roundUpCount(constraints.lookups),
-        ...(constraints.pError === undefined ? {} : { pError: constraints.pError }),
-        ...(constraints.globalPError === undefined
-          ? {}
-          : { globalPError: constraints.globalPError }),
-        lookupFreeOutput: {
-          precision: constraints.precision,
-          norm2: roundUpNorm(constraints.outputNorm2),
-          count: roundUpCount(constraints.outputs),
-        },
+    const result = optimizeParameters({
+      lookupPrecision: constraints.lookupPrecision,
+      norm2: roundUpNorm(constraints.maxNorm2),
+      lookupCount: roundUpCount(constraints.lookups),
+      ...(constraints.pError === undefined ? {} : { pError: constraints.pError }),
+      ...(constraints.globalPError === undefined ? {} : { globalPError: constraints.globalPError }),
+      lookupFreeOutput: {
+        precision: constraints.precision,
+        norm2: roundUpNorm(constraints.outputNorm2),
+        count: roundUpCount(constraints.outputs),
       },
-      options,
-    );
+    });
     const { report } = result;
-    // Relabel: ciphertexts and tables are P bits even when the noise margin is sized for fewer.
+    // Relabel: ciphertexts are P bits even when the lookups read fewer (approximate rounding).
+    // A set's precision is the widest table its polynomial holds, N >= 2^(precision+1): wider
+    // messages are only read through rounded lookups of lookupPrecision bits.
+    const { polynomialSize } = result.parameters;
     const parameters = reduced
       ? {
           ...result.parameters,
-          precision: constraints.precision,
+          precision: Math.min(constraints.precision, Math.log2(polynomialSize) - 1),
           name: `${result.parameters.name}-msg${constraints.precision}`,
         }
       : result.parameters;

@@ -31,6 +31,10 @@ interface PendingLookup {
   /** Output values (one per output element) for input value v, or undefined where undefined. */
   readonly column: (v: number) => Float64Array | undefined;
   readonly roundedBits: number;
+  /** Approximate rounding: bits b of the boxes the bootstrap rounds to (0: a full P-bit lookup). */
+  readonly boxBits: number;
+  /** Input values a run can reach (the measured window widened by the noise the boxes allow). */
+  readonly reachable: { readonly min: number; readonly max: number };
 }
 
 /** Bits of an unsigned span 0..span (at least 1). */
@@ -185,16 +189,20 @@ export class ProgramBuilder {
       if (!cache.has(v)) cache.set(v, column(v));
       return cache.get(v);
     };
+    const lattice =
+      this.approximateRounding && maxRoundedBits > 0
+        ? roundingLattice(cached, inputMin, inputMax, maxRoundedBits)
+        : undefined;
     const roundedBits =
-      maxRoundedBits > 0
+      lattice?.bits ??
+      (maxRoundedBits > 0
         ? Math.min(maxRoundedBits, runBits(cached, inputMin, inputMax, element.length))
-        : 0;
-    // Approximate rounding lets noise move the index by up to half a run: keep that margin
-    // inside the window on both sides, or the padding bit flips and the bootstrap negates.
-    const margin = this.approximateRounding && roundedBits > 0 ? 2 ** (roundedBits - 1) : 0;
+        : 0);
+    // Approximate rounding lets noise move the index by up to half a box: values that far
+    // outside the measured window are reachable, so their entries count for the output range.
+    const margin = lattice && lattice.bits > 0 ? 2 ** (lattice.bits - 1) : 0;
     let min = Infinity;
     let max = -Infinity;
-    // The margin is reachable through noise (f of the neighbouring rounded value): its entries count too.
     for (let v = inputMin - margin; v <= inputMax + margin; v++) {
       for (const t of cached(v) ?? []) {
         min = Math.min(min, t);
@@ -202,19 +210,28 @@ export class ProgramBuilder {
       }
     }
     if (min > max) min = max = 0;
+    // Boxes of 2^b centred on the window's multiples of 2^b: the window starts half a box
+    // after a run boundary, at or below the smallest input. The index plus a box stays below
+    // 2^P, so noise never pushes a value into the negacyclic half box at the top.
+    const windowStart =
+      margin > 0 && lattice
+        ? inputMin - mod(inputMin - lattice.phase - margin, 2 * margin)
+        : inputMin;
     const output = this.addValue(shape, min, max, node);
     this.steps.push({
       kind: 'pending-lookup',
       output,
       input,
       element: [...element],
-      windowStart: inputMin - margin,
+      windowStart,
       inputMax,
       outputMin: min,
       column: cached,
       roundedBits,
+      boxBits: margin > 0 ? roundedBits : 0,
+      reachable: { min: inputMin - margin, max: inputMax + margin },
     });
-    this.lookupBits.push(spanBits(inputMax - inputMin + 2 * margin), spanBits(max - min));
+    this.lookupBits.push(spanBits(inputMax - windowStart + 2 * margin), spanBits(max - min));
     return output;
   }
 
@@ -290,12 +307,64 @@ function runBits(
   return Number.isFinite(shortest) ? Math.floor(Math.log2(shortest)) : Infinity;
 }
 
+const mod = (a: number, m: number): number => ((a % m) + m) % m;
+
+const sameColumn = (a: Float64Array | undefined, b: Float64Array | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.every((t, i) => t === b[i]));
+
+/**
+ * The boxes an approximate lookup may round to: the most bits b <= maxBits such that every run
+ * boundary (an input v whose entries differ from v - 1's, for any output element) that noise
+ * of half a box can reach starts at the same phase modulo 2^b. Then the table is constant on
+ * boxes [phase + k 2^b, phase + (k+1) 2^b) and a bootstrap with 2^(P-b) boxes computes it.
+ * A bias between the rounding marker and the lookup moves the phase; a scale or a comparison
+ * at an unaligned constant shortens or breaks the lattice (fewer bits).
+ */
+function roundingLattice(
+  column: (v: number) => Float64Array | undefined,
+  low: number,
+  high: number,
+  maxBits: number,
+): { bits: number; phase: number } {
+  for (let bits = maxBits; bits > 0; bits--) {
+    const box = 2 ** bits;
+    let phase: number | undefined;
+    let aligned = true;
+    for (let v = low - box / 2 + 1; v <= high + box / 2 && aligned; v++) {
+      if (sameColumn(column(v - 1), column(v))) continue;
+      const at = mod(v, box);
+      phase ??= at;
+      aligned = phase === at;
+    }
+    if (aligned) return { bits, phase: phase ?? 0 };
+  }
+  return { bits: 0, phase: 0 };
+}
+
+/**
+ * The window index whose entry fills index i's box (approximate rounding): the box centre,
+ * moved into the reachable part of the box, so that every entry of a box is the value its
+ * reachable inputs have (outside the reachable inputs the function may not follow the boxes).
+ */
+function boxRepresentative(i: number, step: PendingLookup, size: number): number {
+  const box = 2 ** step.boxBits;
+  const centre = Math.floor((i + box / 2) / box) * box;
+  const low = Math.max(step.reachable.min - step.windowStart, centre - box / 2, 0);
+  const high = Math.min(step.reachable.max - step.windowStart, centre + box / 2 - 1, size - 1);
+  if (low > high) return Math.min(centre, size - 1);
+  return Math.min(Math.max(centre, low), high);
+}
+
 /** Tables over the window [windowStart, windowStart + 2^P), wrapped into [outputMin, outputMin + 2^P), shared when equal. */
 function fillTables(step: PendingLookup, precision: number): Instruction {
   const size = 2 ** precision;
   const wrap = (t: number): number =>
     step.outputMin + ((((t - step.outputMin) % size) + size) % size);
-  const columns = Array.from({ length: size }, (_, index) => step.column(step.windowStart + index));
+  const representative =
+    step.boxBits > 0 ? (i: number) => boxRepresentative(i, step, size) : (i: number) => i;
+  const columns = Array.from({ length: size }, (_, index) =>
+    step.column(step.windowStart + representative(index)),
+  );
   const tables: number[][] = [];
   const tableIndex = new Map<string, number>();
   const tableOf = step.element.map((_, i) => {
@@ -317,5 +386,6 @@ function fillTables(step: PendingLookup, precision: number): Instruction {
     inputOffset: -step.windowStart,
     outputOffset: step.outputMin,
     roundedBits: step.roundedBits,
+    ...(step.boxBits > 0 ? { tableBits: precision - step.boxBits } : {}),
   };
 }

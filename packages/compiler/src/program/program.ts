@@ -56,6 +56,14 @@ export interface LookupInstruction {
    * the neighbouring run: f of the input rounded one step the other way.
    */
   readonly roundedBits: number;
+  /**
+   * Approximate rounding: the bootstrap reads only the top tableBits of the P-bit index. Tables
+   * are then constant on the boxes [j * 2^b - 2^(b-1), j * 2^b + 2^(b-1)) of the index
+   * (b = P - tableBits), and the bootstrap uses a table of 2^tableBits entries (entry j =
+   * tables[t][j * 2^b]) with the input shifted by half a step so that the modulus switch rounds
+   * every index to the box around it. Absent: the bootstrap reads all P bits.
+   */
+  readonly tableBits?: number;
 }
 
 /** A clear constant (only clear-side instructions read it). */

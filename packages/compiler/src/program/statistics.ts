@@ -51,7 +51,7 @@ export function circuitStatistics(
       // In approximate rounding mode a lookup needs the margin of its rounded input only.
       const bits =
         rounding === 'approximate'
-          ? Math.max(1, program.precision - instruction.roundedBits)
+          ? (instruction.tableBits ?? program.precision)
           : program.precision;
       perPrecision[bits] = (perPrecision[bits] ?? 0) + instruction.element.length;
     } else if (instruction.kind === 'linear') {

@@ -1,10 +1,12 @@
 import {
+  applyRoundedLookupTableBatch,
+  applyRoundedLookupTableBatchInPool,
   dotProduct,
   initTfhe,
+  LweCiphertext,
   matrixVectorProduct,
   type ClientKey,
   type EvaluationKeys,
-  type LweCiphertext,
   type TfheExports,
   type WorkerPool,
 } from '@cml/tfhe-wasm';
@@ -53,7 +55,38 @@ export function encryptValue(
 ): LweCiphertext {
   const size = 2 ** precision;
   const low = ((value % size) + size) % size;
-  return addToPhase(clientKey.encrypt(low, precision), value - low, precision);
+  if (precision <= clientKey.params.precision)
+    return addToPhase(clientKey.encrypt(low, precision), value - low, precision);
+  // A message wider than the set's tables (approximate rounding on a small N): an encryption
+  // of zero, tagged with P, plus the value on its phase.
+  const zero = clientKey.encrypt(0, clientKey.params.precision);
+  try {
+    const wide = new LweCiphertext(tfhe(), zero.params, 'big', precision);
+    new BigUint64Array(tfhe().memory.buffer, wide.ptr, zero.words).set(zero.toWords());
+    return addToPhase(wide, value, precision);
+  } finally {
+    zero.dispose();
+  }
+}
+
+/** Adds half a P-bit step (2^(62-P)) to the phase. */
+function addHalfStep(ct: LweCiphertext, precision: number): void {
+  tfhe().lweAddPlaintextAssign(ct.ptr, 1n << BigInt(62 - precision), ct.lweDimension);
+}
+
+/** The bootstrap table of a box-constant P-bit table: one entry per box of 2^boxBits, read at its centre. */
+const boxTables = new WeakMap<readonly number[], Map<number, number[]>>();
+
+function boxTable(table: readonly number[], boxBits: number): number[] {
+  let byBits = boxTables.get(table);
+  if (!byBits) boxTables.set(table, (byBits = new Map()));
+  let small = byBits.get(boxBits);
+  if (!small) {
+    const box = 2 ** boxBits;
+    small = Array.from({ length: table.length / box }, (_, j) => table[j * box] as number);
+    byBits.set(boxBits, small);
+  }
+  return small;
 }
 
 /** Tables as bootstraps store them: entry - outputOffset, in [0, 2^P). */
@@ -81,6 +114,68 @@ export function fheBackend(
   zero: LweCiphertext,
   pool?: WorkerPool,
 ): AsyncBackend<LweCiphertext> {
+  /**
+   * Every element of the instructions as one batch per bootstrap kind (full P-bit tables, or
+   * 2^tableBits boxes for approximate rounding), spread over the pool when there is one.
+   */
+  const lookupBatch = async (
+    instructions: readonly LookupInstruction[],
+    inputs: readonly (readonly LweCiphertext[])[],
+  ): Promise<LweCiphertext[][]> => {
+    const groups = new Map<number, { cts: LweCiphertext[]; tables: number[][]; slots: number[] }>();
+    const results = instructions.map(
+      (instruction) => new Array<LweCiphertext>(instruction.element.length),
+    );
+    const slotOf: [number, number][] = [];
+    instructions.forEach((instruction, k) => {
+      const tableBits = instruction.tableBits ?? precision;
+      const stored = tablesOf(instruction);
+      const group = groups.get(tableBits) ?? { cts: [], tables: [], slots: [] };
+      groups.set(tableBits, group);
+      instruction.element.forEach((element, i) => {
+        const ct = ((inputs[k] as readonly LweCiphertext[])[element] as LweCiphertext).clone();
+        addToPhase(ct, instruction.inputOffset, precision);
+        // Half a step: indices sit between box boundaries, never on one.
+        if (tableBits < precision) addHalfStep(ct, precision);
+        group.cts.push(ct);
+        group.tables.push(stored[instruction.tableOf[i] as number] as number[]);
+        group.slots.push(slotOf.length);
+        slotOf.push([k, i]);
+      });
+    });
+    try {
+      for (const [tableBits, group] of groups) {
+        const out = await bootstrap(group.cts, group.tables, tableBits);
+        out.forEach((ct, j) => {
+          const [k, i] = slotOf[group.slots[j] as number] as [number, number];
+          (results[k] as LweCiphertext[])[i] = addToPhase(
+            ct,
+            (instructions[k] as LookupInstruction).outputOffset,
+            precision,
+          );
+        });
+      }
+      return results;
+    } finally {
+      for (const group of groups.values()) for (const ct of group.cts) ct.dispose();
+    }
+  };
+
+  const bootstrap = (
+    cts: LweCiphertext[],
+    tables: number[][],
+    tableBits: number,
+  ): Promise<LweCiphertext[]> | LweCiphertext[] => {
+    if (tableBits >= precision)
+      return pool
+        ? keys.applyLookupTableBatchInPool(cts, tables, pool)
+        : keys.applyLookupTableBatch(cts, tables);
+    const small = tables.map((table) => boxTable(table, precision - tableBits));
+    return pool
+      ? applyRoundedLookupTableBatchInPool(keys, cts, small, tableBits, pool)
+      : applyRoundedLookupTableBatch(keys, cts, small, tableBits);
+  };
+
   return {
     linear: (instruction, sources) => {
       const dense = denseMatrix(instruction, sources);
@@ -107,47 +202,10 @@ export function fheBackend(
       });
     },
     lookup: async (instruction, input) => {
-      const tables = tablesOf(instruction);
-      const shifted = instruction.element.map((element) =>
-        addToPhase((input[element] as LweCiphertext).clone(), instruction.inputOffset, precision),
-      );
-      try {
-        const perElement = instruction.element.map(
-          (_, i) => tables[instruction.tableOf[i] as number] as number[],
-        );
-        const out = pool
-          ? await keys.applyLookupTableBatchInPool(shifted, perElement, pool)
-          : keys.applyLookupTableBatch(shifted, perElement);
-        return out.map((ct) => addToPhase(ct, instruction.outputOffset, precision));
-      } finally {
-        for (const ct of shifted) ct.dispose();
-      }
+      const [out] = await lookupBatch([instruction], [input]);
+      return out as LweCiphertext[];
     },
-    lookupBatch: async (instructions, inputs) => {
-      const shifted: LweCiphertext[] = [];
-      const tables: number[][] = [];
-      instructions.forEach((instruction, k) => {
-        const stored = tablesOf(instruction);
-        instruction.element.forEach((element, i) => {
-          const ct = (inputs[k] as readonly LweCiphertext[])[element] as LweCiphertext;
-          shifted.push(addToPhase(ct.clone(), instruction.inputOffset, precision));
-          tables.push(stored[instruction.tableOf[i] as number] as number[]);
-        });
-      });
-      try {
-        const out = pool
-          ? await keys.applyLookupTableBatchInPool(shifted, tables, pool)
-          : keys.applyLookupTableBatch(shifted, tables);
-        let next = 0;
-        return instructions.map((instruction) =>
-          instruction.element.map(() =>
-            addToPhase(out[next++] as LweCiphertext, instruction.outputOffset, precision),
-          ),
-        );
-      } finally {
-        for (const ct of shifted) ct.dispose();
-      }
-    },
+    lookupBatch: (instructions, inputs) => lookupBatch(instructions, inputs),
     release: (values) => {
       for (const ct of values) ct.dispose();
     },
