@@ -63,6 +63,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.addHook('onResponse', async (request, reply) => {
     context.metrics.recordRequest(`${request.method} ${request.routeOptions.url ?? 'unknown'}`, reply.statusCode, reply.elapsedTime);
   });
+  // Once closing, responses ask the client to drop the connection: otherwise a keep-alive
+  // socket that finishes its request after close() began idles for keepAliveTimeout (72 s)
+  // before server.close() can complete.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   app.addHook('onClose', async () => {
     await context.queue.drain();
     context.keys.clear();
