@@ -22,6 +22,34 @@ export function rotationDifferenceDigitsTwisted(
   level: i32,
   twiddles: usize,
 ): void {
+  // The published sets' (base, level) pairs with constant shifts (decomposition.ts,
+  // SHIFT_SPECIALIZATION), any other generic.
+  if (level == 1) {
+    if (baseLog == 23) rotationDigitsTwisted(fourier, states, src, polynomialSize, power, 23, 1, twiddles);
+    else if (baseLog == 22) rotationDigitsTwisted(fourier, states, src, polynomialSize, power, 22, 1, twiddles);
+    else if (baseLog == 17) rotationDigitsTwisted(fourier, states, src, polynomialSize, power, 17, 1, twiddles);
+    else rotationDigitsTwisted(fourier, states, src, polynomialSize, power, baseLog, level, twiddles);
+  } else if (level == 2 && baseLog == 15) {
+    rotationDigitsTwisted(fourier, states, src, polynomialSize, power, 15, 2, twiddles);
+  } else if (level == 3 && baseLog == 11) {
+    rotationDigitsTwisted(fourier, states, src, polynomialSize, power, 11, 3, twiddles);
+  } else {
+    rotationDigitsTwisted(fourier, states, src, polynomialSize, power, baseLog, level, twiddles);
+  }
+}
+
+// @ts-ignore: decorator
+@inline
+function rotationDigitsTwisted(
+  fourier: usize,
+  states: usize,
+  src: usize,
+  polynomialSize: i32,
+  power: i32,
+  baseLog: i32,
+  level: i32,
+  twiddles: usize,
+): void {
   const negate = power >= polynomialSize;
   const sb = <usize>(negate ? power - polynomialSize : power) << 3;
   const nb = <usize>polynomialSize << 3;

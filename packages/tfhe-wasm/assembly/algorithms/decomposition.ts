@@ -61,6 +61,25 @@ export function decompositionNextDigitsF64(digits: usize, states: usize, count: 
  * caller then runs the complex FFT in place.
  */
 export function decompositionNextDigitsTwisted(fourier: usize, states: usize, polynomialSize: i32, baseLog: i32, twiddles: usize): void {
+  // The published sets' bases as constants (see SHIFT_SPECIALIZATION below), any other generic.
+  if (baseLog == 23) nextDigitsTwisted(fourier, states, polynomialSize, 23, twiddles);
+  else if (baseLog == 22) nextDigitsTwisted(fourier, states, polynomialSize, 22, twiddles);
+  else if (baseLog == 17) nextDigitsTwisted(fourier, states, polynomialSize, 17, twiddles);
+  else if (baseLog == 15) nextDigitsTwisted(fourier, states, polynomialSize, 15, twiddles);
+  else if (baseLog == 11) nextDigitsTwisted(fourier, states, polynomialSize, 11, twiddles);
+  else nextDigitsTwisted(fourier, states, polynomialSize, baseLog, twiddles);
+}
+
+/**
+ * SHIFT_SPECIALIZATION: V8 compiles an i64x2 shift by a constant to one instruction and a shift
+ * by a variable amount to four (move, mask, move to a vector register, shift), which made up
+ * about a third of the digit passes. The hot digit kernels are therefore inlined once per
+ * decomposition base of the published parameter sets, where the shift amounts fold to
+ * constants, plus one generic copy for any other base.
+ */
+// @ts-ignore: decorator
+@inline
+function nextDigitsTwisted(fourier: usize, states: usize, polynomialSize: i32, baseLog: i32, twiddles: usize): void {
   const mask = i64x2.splat((<i64>1 << <i64>baseLog) - 1);
   const magicBits = i64x2.splat(MAGIC_BITS);
   const magic = f64x2.splat(MAGIC);

@@ -28,10 +28,15 @@ const N = 512;
 const POWERS = [0, 1, 2, 77, 256, 511, 512, 513, 900, 1023];
 
 describe('rotationDifferenceDigitsTwisted', () => {
+  // Every (base, level) with constant-shift code (the published sets) and generic ones.
   it.each([
     [23, 1],
+    [22, 1],
+    [17, 1],
     [15, 2],
+    [11, 3],
     [4, 3],
+    [20, 1],
   ])('equals the rotation difference, rounding, first digit and twist done apart (base 2^%i, %i levels)', (baseLog, level) => {
     const { allocator } = tfhe;
     const values = deterministicTestValues(`cmux-digits-${baseLog}-${level}`);

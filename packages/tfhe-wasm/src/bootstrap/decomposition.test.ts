@@ -47,3 +47,49 @@ describe('signed gadget decomposition', () => {
     tfhe.allocator.release(digits);
   });
 });
+
+/** The twisted digit kernel (not in the typed kernel list used by the TS side). */
+interface TwistedDigitsKernel {
+  decompositionNextDigitsTwisted(fourier: number, states: number, polynomialSize: number, baseLog: number, twiddles: number): void;
+}
+
+describe('decompositionNextDigitsTwisted', () => {
+  // Every base with constant-shift code (the published sets: 23, 22, 17, 15, 11) and generic ones.
+  it.each([
+    [23, 1],
+    [22, 1],
+    [17, 1],
+    [15, 2],
+    [11, 3],
+    [3, 5],
+    [20, 2],
+  ])('base 2^%i, %i levels: the digits of every level, folded and twisted (z_j = (d_j + i d_(j+M)) w^j)', (baseLog, level) => {
+    const kernels = tfhe as TfheExports & TwistedDigitsKernel;
+    const n = 256;
+    const m = n / 2;
+    const values = deterministicTestValues(`twisted-digits-${baseLog}-${level}`);
+    const inputs = Array.from({ length: n }, () => values.u64());
+    const [tw, twisted, plain, fourier, digits] = [n * 24, n * 8, n * 8, n * 8, n * 8].map((bytes) => tfhe.allocator.alloc(bytes));
+    tfhe.fftInitTwiddles(tw!, n);
+    for (const states of [twisted!, plain!]) {
+      new BigUint64Array(tfhe.memory.buffer, states, n).set(inputs);
+      tfhe.decompositionInitStates(states, states, n, baseLog, level);
+    }
+    const twist = new Float64Array(tfhe.memory.buffer, tw!, n);
+    for (let j = level; j >= 1; j--) {
+      kernels.decompositionNextDigitsTwisted(fourier!, twisted!, n, baseLog, tw!);
+      tfhe.decompositionNextDigitsF64(digits!, plain!, n, baseLog);
+      const d = new Float64Array(tfhe.memory.buffer, digits!, n).slice();
+      const expected = new Float64Array(n);
+      for (let x = 0; x < m; x++) {
+        const [wr, wi] = [twist[x]!, twist[m + x]!];
+        expected[x] = d[x]! * wr - d[m + x]! * wi;
+        expected[m + x] = d[x]! * wi + d[m + x]! * wr;
+      }
+      expect({ j, fourier: new Float64Array(tfhe.memory.buffer, fourier!, n).slice() }).toEqual({ j, fourier: expected });
+      expect(new BigUint64Array(tfhe.memory.buffer, twisted!, n).slice()).toEqual(new BigUint64Array(tfhe.memory.buffer, plain!, n).slice());
+      expect(d.some((x) => x !== 0)).toBe(true);
+    }
+    for (const p of [tw, twisted, plain, fourier, digits]) tfhe.allocator.release(p!);
+  });
+});
