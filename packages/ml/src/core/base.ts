@@ -1,9 +1,11 @@
 import type { Circuit } from '@cml/compiler';
 import { compileModel, type FheCompileOptions } from '../fhe/compile-model.js';
 import { NotCompiledError } from '../fhe/errors.js';
-import type { FheModel } from '../fhe/fhe-model.js';
-import { FeatureCountError, ModelFormatError, NotFittedError } from './errors.js';
+import type { FheModel, PredictOptions } from '../fhe/fhe-model.js';
+import { FeatureCountError, InvalidParameterError, ModelFormatError, NotFittedError } from './errors.js';
 import { toMatrix, type Matrix, type MatrixLike } from './matrix.js';
+
+const FHE_MODES: readonly unknown[] = ['disable', 'simulate', 'execute'];
 
 /** The JSON form of a model: its class name, constructor options and fitted state. */
 export interface ModelDump<P = unknown, S = unknown> {
@@ -68,6 +70,31 @@ export abstract class BaseModel<P extends object, S extends FittedState> {
   /** The FHE circuit of the last `compile`; NotCompiledError before. */
   get fheCircuit(): Circuit {
     return this.fhe.circuit;
+  }
+
+  /** Client-side quantization of X with the compiled model's input quantizers (integers per row). */
+  quantizeInput(X: MatrixLike): number[][] {
+    return this.compiledFor('quantizeInput').quantizeInput(X);
+  }
+
+  /** The compiled circuit's integer outputs (one row per sample) → scores (logits, probabilities, margins or values). */
+  dequantizeOutput(outputs: readonly ArrayLike<number>[]): number[][] {
+    return this.compiledFor('dequantizeOutput').dequantizeOutput(outputs);
+  }
+
+  /** The float method without `fhe`; with it, the compiled model's method in that mode. */
+  protected withFhe<T>(method: 'predict' | 'predictProba' | 'decisionFunction', X: MatrixLike, options: PredictOptions | undefined, float: () => T): T | Promise<T> {
+    const mode = options?.fhe;
+    if (mode === undefined) return float();
+    if (!FHE_MODES.includes(mode)) {
+      throw new InvalidParameterError(`${this.modelName}.${method}: fhe must be 'disable', 'simulate' or 'execute', got ${JSON.stringify(mode)}`);
+    }
+    return this.compiledFor(`${method}(X, { fhe: '${mode}' })`)[method](X, { fhe: mode }) as T | Promise<T>;
+  }
+
+  private compiledFor(call: string): FheModel {
+    if (this.compiled === undefined) throw new NotCompiledError(this.modelName, call);
+    return this.compiled;
   }
 
   dump(): ModelDump<P, S> {

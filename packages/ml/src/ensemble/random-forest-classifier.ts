@@ -13,6 +13,7 @@ import type { TreeStructure } from '../tree/tree-structure.js';
 import { bootstrapWeights } from './bootstrap.js';
 import { bootstrapSize, checkForest, type ForestParams } from './forest-params.js';
 import { toFloat32Matrix } from '../core/float32.js';
+import type { ClearModeOptions, ExecuteModeOptions, PredictOptions } from '../fhe/fhe-model.js';
 
 export interface RandomForestClassifierParams extends ForestParams {
   criterion: 'gini' | 'entropy';
@@ -79,7 +80,14 @@ export class RandomForestClassifier extends ClassifierModel<RandomForestClassifi
     return structuredClone(this.state('trees').trees);
   }
 
-  predictProba(X: MatrixLike): number[][] {
+  predictProba(X: MatrixLike, options?: ClearModeOptions): number[][];
+  predictProba(X: MatrixLike, options: ExecuteModeOptions): Promise<number[][]>;
+  predictProba(X: MatrixLike, options: PredictOptions): number[][] | Promise<number[][]>;
+  predictProba(X: MatrixLike, options?: PredictOptions): number[][] | Promise<number[][]> {
+    return this.withFhe('predictProba', X, options, () => this.predictProbaFloat(X));
+  }
+
+  private predictProbaFloat(X: MatrixLike): number[][] {
     const { m: raw, state } = this.checkX(X, 'predictProba');
     const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => {
@@ -93,7 +101,7 @@ export class RandomForestClassifier extends ClassifierModel<RandomForestClassifi
     });
   }
 
-  predict(X: MatrixLike): number[] {
+  protected predictFloat(X: MatrixLike): number[] {
     const classes = this.state('predict').classes;
     return this.predictProba(X).map((p) => classes[argmax(p)] as number);
   }

@@ -51,7 +51,7 @@ export class RandomForestRegressor extends RegressorModel<ForestParams, ForestRe
     return structuredClone(this.state('trees').trees);
   }
 
-  predict(X: MatrixLike): number[] {
+  protected predictFloat(X: MatrixLike): number[] {
     const { m: raw, state } = this.checkX(X, 'predict');
     const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => {

@@ -8,7 +8,9 @@ export type FheHead =
   /** Scores are class probabilities (two classes: P(class 1) alone). */
   | { readonly kind: 'tree-classifier'; readonly classes: readonly number[] }
   /** Scores are margins: sigmoid (one) or softmax (one per class). */
-  | { readonly kind: 'boosted-classifier'; readonly classes: readonly number[] };
+  | { readonly kind: 'boosted-classifier'; readonly classes: readonly number[] }
+  /** Scores are a neural network's logits: sigmoid (one) or softmax (one per class); no decisionFunction. */
+  | { readonly kind: 'neural-classifier'; readonly classes: readonly number[] };
 
 /**
  * Everything the client needs besides the circuit: the input quantizer, and how the

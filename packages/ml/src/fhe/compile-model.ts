@@ -6,6 +6,7 @@ import type { FheHead, QuantizedModelSpec } from './client-spec.js';
 import { UnsupportedModelError } from './errors.js';
 import { FheModel } from './fhe-model.js';
 import { quantizeLinear } from './linear-program.js';
+import { isNeuralNet, quantizeNeuralNet } from './neural-net-program.js';
 import { quantizeTreeEnsemble, treeEnsembleOf } from './tree-ensembles.js';
 
 /** Quantization knobs on top of the compiler's options (pError, globalPError, ...). */
@@ -62,6 +63,16 @@ export function compileModel(model: CompilableModel, X: MatrixLike, options: Fhe
   const m = toMatrix(X);
   if (m.cols !== state.nFeatures) {
     throw new UnsupportedModelError(`${dump.model} was fitted on ${state.nFeatures} features but the compile inputset has ${m.cols}`);
+  }
+  if (isNeuralNet(dump)) {
+    const given = Object.keys(options).filter((k) => ['nBits', 'weightBits', 'accumulatorBits', 'leafBits'].includes(k));
+    if (given.length > 0) {
+      throw new UnsupportedModelError(`${dump.model} takes its bits as constructor options (nWBits, nABits, nAccumBits), not ${given.join(', ')}`);
+    }
+    const rows = Array.from({ length: m.rows }, (_, i) => Array.from(row(m, i)));
+    const { spec, network, rounding } = quantizeNeuralNet(dump, rows);
+    const quantized = rows.map((r) => network.input.quantizeRow(r));
+    return FheModel.compile(spec, network.program, quantized, { rounding, ...config });
   }
   const input = UniformQuantizer.calibrate(columns(X), nBits, false);
   const quantizedInputset = Array.from({ length: m.rows }, (_, i) => input.quantizeRow(row(m, i)));

@@ -1,8 +1,9 @@
 /** FHE prediction (`fhe: 'simulate' | 'execute'`, or any quantized prediction) before `compile`. */
 export class NotCompiledError extends Error {
   override name = 'NotCompiledError';
+  /** `method` is a name (`fhe`) or a call as written (`predict(X, { fhe: 'simulate' })`). */
   constructor(model: string, method: string) {
-    super(`${model} is not compiled yet: call compile(X) before ${method}()`);
+    super(`${model} is not compiled yet: call compile(X) before ${method.includes('(') ? method : `${method}()`}`);
   }
 }
 

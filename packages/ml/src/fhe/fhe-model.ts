@@ -15,6 +15,16 @@ export interface PredictOptions<M extends FheMode = FheMode> {
   readonly fhe?: M;
 }
 
+/** Options of a synchronous prediction: the float model (no `fhe`), the quantized clear model or the simulated circuit. */
+export interface ClearModeOptions {
+  readonly fhe?: 'disable' | 'simulate';
+}
+
+/** Options of an encrypted prediction (a Promise). */
+export interface ExecuteModeOptions {
+  readonly fhe: 'execute';
+}
+
 /** Quantized prediction results: plain arrays, or promises of them for `execute`. */
 export type FheResult<M extends FheMode, T> = M extends 'execute' ? Promise<T> : T;
 

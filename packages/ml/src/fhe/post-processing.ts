@@ -33,7 +33,8 @@ export function probabilitiesFromScores(spec: QuantizedModelSpec, scores: readon
       return undefined;
     case 'tree-classifier':
       return scores.length === 1 ? [1 - (scores[0] as number), scores[0] as number] : scores.slice();
-    case 'boosted-classifier': {
+    case 'boosted-classifier':
+    case 'neural-classifier': {
       if (scores.length === 1) {
         const p = sigmoid(scores[0] as number);
         return [1 - p, p];

@@ -2,6 +2,7 @@ import { type FittedState } from '../core/base.js';
 import { ClassifierModel } from '../core/estimators.js';
 import { encodeLabels } from '../core/labels.js';
 import { toMatrix, type Matrix, type MatrixLike } from '../core/matrix.js';
+import type { ClearModeOptions, ExecuteModeOptions, PredictOptions } from '../fhe/fhe-model.js';
 
 export interface LinearClassifierState extends FittedState {
   classes: number[];
@@ -55,7 +56,14 @@ export abstract class LinearClassifierBase<P extends object> extends ClassifierM
   }
 
   /** sklearn's decision_function: a number per sample (binary) or a row of K scores. */
-  decisionFunction(X: MatrixLike): number[] | number[][] {
+  decisionFunction(X: MatrixLike, options?: ClearModeOptions): number[] | number[][];
+  decisionFunction(X: MatrixLike, options: ExecuteModeOptions): Promise<number[] | number[][]>;
+  decisionFunction(X: MatrixLike, options: PredictOptions): number[] | number[][] | Promise<number[] | number[][]>;
+  decisionFunction(X: MatrixLike, options?: PredictOptions): number[] | number[][] | Promise<number[] | number[][]> {
+    return this.withFhe('decisionFunction', X, options, () => this.decisionFunctionFloat(X));
+  }
+
+  private decisionFunctionFloat(X: MatrixLike): number[] | number[][] {
     const { values, width } = this.scores(X, 'decisionFunction');
     if (width === 1) return Array.from(values);
     const rows: number[][] = [];
@@ -63,7 +71,7 @@ export abstract class LinearClassifierBase<P extends object> extends ClassifierM
     return rows;
   }
 
-  predict(X: MatrixLike): number[] {
+  protected predictFloat(X: MatrixLike): number[] {
     const { values, width, state } = this.scores(X, 'predict');
     const out: number[] = [];
     for (let i = 0; i < values.length; i += width) {

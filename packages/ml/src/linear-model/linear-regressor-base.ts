@@ -37,7 +37,7 @@ export abstract class LinearRegressorBase<P extends object> extends RegressorMod
     return this.state('intercept').intercept;
   }
 
-  predict(X: MatrixLike): number[] {
+  protected predictFloat(X: MatrixLike): number[] {
     const { m, state } = this.checkX(X, 'predict');
     return Array.from(matVec(m, state.coef, state.intercept), (eta) => this.inverseLink(eta));
   }

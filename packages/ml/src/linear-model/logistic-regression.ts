@@ -6,6 +6,7 @@ import type { Matrix, MatrixLike } from '../core/matrix.js';
 import { requireInteger, requirePositive, withDefaults } from '../core/params.js';
 import { LinearClassifierBase, type LinearClassifierState } from './linear-classifier-base.js';
 import { logisticObjective, softmaxObjective } from './logistic-loss.js';
+import type { ClearModeOptions, ExecuteModeOptions, PredictOptions } from '../fhe/fhe-model.js';
 
 export interface LogisticRegressionParams {
   penalty: 'l2' | 'none';
@@ -90,7 +91,14 @@ export class LogisticRegression extends LinearClassifierBase<LogisticRegressionP
    * (softmax of (−z, z)). K classes: softmax of the K scores, or for one-vs-rest each class's
    * σ(z_k) normalised to sum to 1, as sklearn.
    */
-  predictProba(X: MatrixLike): number[][] {
+  predictProba(X: MatrixLike, options?: ClearModeOptions): number[][];
+  predictProba(X: MatrixLike, options: ExecuteModeOptions): Promise<number[][]>;
+  predictProba(X: MatrixLike, options: PredictOptions): number[][] | Promise<number[][]>;
+  predictProba(X: MatrixLike, options?: PredictOptions): number[][] | Promise<number[][]> {
+    return this.withFhe('predictProba', X, options, () => this.predictProbaFloat(X));
+  }
+
+  private predictProbaFloat(X: MatrixLike): number[][] {
     const { values, width, state } = this.scores(X, 'predictProba');
     const multinomial = this.isMultinomial(state.classes.length);
     const rows: number[][] = [];

@@ -22,6 +22,14 @@ export interface MlpParams {
   beta1: number;
   beta2: number;
   epsilon: number;
+  /** FHE (Concrete ML's module__n_w_bits): bits of the symmetric per-output-channel weights. */
+  nWBits: number;
+  /** FHE (module__n_a_bits): bits of the inputs (per feature) and of each hidden activation (per layer). */
+  nABits: number;
+  /** FHE (module__n_accum_bits): bits each activation lookup reads; wider accumulators are rounded to this many bits. */
+  nAccumBits: number;
+  /** Concrete ML's module__n_layers: dense layers, hidden plus output; null = hiddenLayerSizes.length + 1. */
+  moduleNLayers: number | null;
 }
 
 export const MLP_DEFAULTS: MlpParams = {
@@ -38,7 +46,26 @@ export const MLP_DEFAULTS: MlpParams = {
   beta1: 0.9,
   beta2: 0.999,
   epsilon: 1e-8,
+  nWBits: 4,
+  nABits: 4,
+  nAccumBits: 5,
+  moduleNLayers: null,
 };
+
+/**
+ * Applies moduleNLayers to hiddenLayerSizes: a single width repeats over the moduleNLayers − 1
+ * hidden layers; a list must already have that length.
+ */
+export function resolveLayers(model: string, p: MlpParams): MlpParams {
+  if (p.moduleNLayers === null || !Array.isArray(p.hiddenLayerSizes)) return p;
+  requireInteger(model, 'moduleNLayers', p.moduleNLayers, 2);
+  const hidden = p.moduleNLayers - 1;
+  if (p.hiddenLayerSizes.length === hidden) return p;
+  if (p.hiddenLayerSizes.length !== 1) {
+    throw new InvalidParameterError(`${model}: moduleNLayers = ${p.moduleNLayers} means ${hidden} hidden layers but hiddenLayerSizes has ${p.hiddenLayerSizes.length}`);
+  }
+  return { ...p, hiddenLayerSizes: new Array<number>(hidden).fill(p.hiddenLayerSizes[0] as number) };
+}
 
 export function checkMlp(model: string, p: MlpParams): void {
   if (!Array.isArray(p.hiddenLayerSizes) || p.hiddenLayerSizes.some((h) => !Number.isInteger(h) || h < 1)) {
@@ -52,4 +79,10 @@ export function checkMlp(model: string, p: MlpParams): void {
   requireInteger(model, 'maxIter', p.maxIter, 1);
   requireInteger(model, 'nIterNoChange', p.nIterNoChange, 1);
   if (p.batchSize !== 'auto') requireInteger(model, 'batchSize', p.batchSize, 1);
+  requireInteger(model, 'nWBits', p.nWBits, 2);
+  requireInteger(model, 'nABits', p.nABits, 1);
+  requireInteger(model, 'nAccumBits', p.nAccumBits, 1);
+  if (p.nWBits > 8 || p.nABits > 8 || p.nAccumBits > 16) {
+    throw new InvalidParameterError(`${model}: nWBits and nABits must be at most 8 and nAccumBits at most 16`);
+  }
 }

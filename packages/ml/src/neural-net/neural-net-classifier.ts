@@ -7,8 +7,9 @@ import { withDefaults } from '../core/params.js';
 import { rngFor } from '../tree/tree-params.js';
 import { argmax } from '../tree/decision-tree-classifier.js';
 import { mlpOutputs, type MlpWeights } from './mlp-forward.js';
-import { checkMlp, MLP_DEFAULTS, type MlpParams } from './mlp-params.js';
+import { checkMlp, MLP_DEFAULTS, resolveLayers, type MlpParams } from './mlp-params.js';
 import { trainMlp } from './mlp-training.js';
+import type { ClearModeOptions, ExecuteModeOptions, PredictOptions } from '../fhe/fhe-model.js';
 
 export interface NeuralNetClassifierState extends FittedState, MlpWeights {
   classes: number[];
@@ -22,7 +23,7 @@ export interface NeuralNetClassifierState extends FittedState, MlpWeights {
  */
 export class NeuralNetClassifier extends ClassifierModel<MlpParams, NeuralNetClassifierState> {
   constructor(options?: Partial<MlpParams>) {
-    super(withDefaults('NeuralNetClassifier', MLP_DEFAULTS, options));
+    super(resolveLayers('NeuralNetClassifier', withDefaults('NeuralNetClassifier', MLP_DEFAULTS, options)));
     checkMlp('NeuralNetClassifier', this.params);
   }
 
@@ -63,7 +64,14 @@ export class NeuralNetClassifier extends ClassifierModel<MlpParams, NeuralNetCla
     return structuredClone({ weights: s.weights, biases: s.biases });
   }
 
-  predictProba(X: MatrixLike): number[][] {
+  predictProba(X: MatrixLike, options?: ClearModeOptions): number[][];
+  predictProba(X: MatrixLike, options: ExecuteModeOptions): Promise<number[][]>;
+  predictProba(X: MatrixLike, options: PredictOptions): number[][] | Promise<number[][]>;
+  predictProba(X: MatrixLike, options?: PredictOptions): number[][] | Promise<number[][]> {
+    return this.withFhe('predictProba', X, options, () => this.predictProbaFloat(X));
+  }
+
+  private predictProbaFloat(X: MatrixLike): number[][] {
     const { m, state } = this.checkX(X, 'predictProba');
     return Array.from({ length: m.rows }, (_, i) => {
       const z = mlpOutputs(state, this.params.activation, row(m, i));
@@ -78,7 +86,7 @@ export class NeuralNetClassifier extends ClassifierModel<MlpParams, NeuralNetCla
     });
   }
 
-  predict(X: MatrixLike): number[] {
+  protected predictFloat(X: MatrixLike): number[] {
     const classes = this.state('predict').classes;
     return this.predictProba(X).map((p) => classes[argmax(p)] as number);
   }

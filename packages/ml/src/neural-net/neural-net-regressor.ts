@@ -4,7 +4,7 @@ import { row, toMatrix, toVector, type MatrixLike } from '../core/matrix.js';
 import { withDefaults } from '../core/params.js';
 import { rngFor } from '../tree/tree-params.js';
 import { mlpOutputs, type MlpWeights } from './mlp-forward.js';
-import { checkMlp, MLP_DEFAULTS, type MlpParams } from './mlp-params.js';
+import { checkMlp, MLP_DEFAULTS, resolveLayers, type MlpParams } from './mlp-params.js';
 import { trainMlp } from './mlp-training.js';
 
 export interface NeuralNetRegressorState extends FittedState, MlpWeights {
@@ -14,7 +14,7 @@ export interface NeuralNetRegressorState extends FittedState, MlpWeights {
 /** Multilayer perceptron regressor (sklearn's MLPRegressor, adam, half squared error) trained with TensorFlow.js. */
 export class NeuralNetRegressor extends RegressorModel<MlpParams, NeuralNetRegressorState> {
   constructor(options?: Partial<MlpParams>) {
-    super(withDefaults('NeuralNetRegressor', MLP_DEFAULTS, options));
+    super(resolveLayers('NeuralNetRegressor', withDefaults('NeuralNetRegressor', MLP_DEFAULTS, options)));
     checkMlp('NeuralNetRegressor', this.params);
   }
 
@@ -43,7 +43,7 @@ export class NeuralNetRegressor extends RegressorModel<MlpParams, NeuralNetRegre
     return structuredClone({ weights: s.weights, biases: s.biases });
   }
 
-  predict(X: MatrixLike): number[] {
+  protected predictFloat(X: MatrixLike): number[] {
     const { m, state } = this.checkX(X, 'predict');
     return Array.from({ length: m.rows }, (_, i) => mlpOutputs(state, this.params.activation, row(m, i))[0] as number);
   }

@@ -77,7 +77,11 @@ export class QuantizedDense {
 
   /** The same layer traced: a clear-weight matmul, then (hidden) roundBitPattern and one table per neuron. */
   trace(x: Tracer): Tracer {
-    const a = np.matmul(this.params.weights, x).add(this.params.shift);
+    // The shift rides in the matmul as the weight of a constant 1, so the compiler materializes the
+    // shifted accumulator (a separate add would join the lookup's region, whose window would then
+    // be the union of the unshifted ranges).
+    const augmented = this.params.weights.map((row, j) => [...row, this.params.shift[j] as number]);
+    const a = np.matmul(augmented, np.concatenate([x, [1]]) as Tracer);
     if (this.params.requantization === undefined) return a;
     const l = this.params.lsbsToRemove;
     const index = l === 0 ? a : np.floorDivide(roundBitPattern(a, l), 2 ** l);

@@ -9,6 +9,7 @@ import { ClassificationCriterion } from './split-criteria.js';
 import { cartOptions, checkTreeGrowth, rngFor, TREE_GROWTH_DEFAULTS, type TreeGrowthParams } from './tree-params.js';
 import { applyTree, type TreeStructure } from './tree-structure.js';
 import { toFloat32Matrix } from '../core/float32.js';
+import type { ClearModeOptions, ExecuteModeOptions, PredictOptions } from '../fhe/fhe-model.js';
 
 export interface DecisionTreeClassifierParams extends TreeGrowthParams {
   criterion: 'gini' | 'entropy';
@@ -68,13 +69,20 @@ export class DecisionTreeClassifier extends ClassifierModel<DecisionTreeClassifi
     return structuredClone(this.state('tree').tree);
   }
 
-  predictProba(X: MatrixLike): number[][] {
+  predictProba(X: MatrixLike, options?: ClearModeOptions): number[][];
+  predictProba(X: MatrixLike, options: ExecuteModeOptions): Promise<number[][]>;
+  predictProba(X: MatrixLike, options: PredictOptions): number[][] | Promise<number[][]>;
+  predictProba(X: MatrixLike, options?: PredictOptions): number[][] | Promise<number[][]> {
+    return this.withFhe('predictProba', X, options, () => this.predictProbaFloat(X));
+  }
+
+  private predictProbaFloat(X: MatrixLike): number[][] {
     const { m: raw, state } = this.checkX(X, 'predictProba');
     const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => treeProba(state.tree, row(m, i)).slice());
   }
 
-  predict(X: MatrixLike): number[] {
+  protected predictFloat(X: MatrixLike): number[] {
     const { m: raw, state } = this.checkX(X, 'predict');
     const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => state.classes[argmax(treeProba(state.tree, row(m, i)))] as number);

@@ -40,7 +40,7 @@ export class DecisionTreeRegressor extends RegressorModel<TreeGrowthParams, Tree
     return structuredClone(this.state('tree').tree);
   }
 
-  predict(X: MatrixLike): number[] {
+  protected predictFloat(X: MatrixLike): number[] {
     const { m: raw, state } = this.checkX(X, 'predict');
     const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => (state.tree.value[applyTree(state.tree, row(m, i))] as number[])[0] as number);

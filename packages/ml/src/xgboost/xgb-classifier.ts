@@ -11,6 +11,7 @@ import { buildBoostedTree, presortFeatures } from './boosted-tree-builder.js';
 import { compactTree } from './tree-pruning.js';
 import { checkXgb, treeOptions, XGB_DEFAULTS, type XGBParams } from './xgb-params.js';
 import { exp, log, max } from '../core/math.js';
+import type { ClearModeOptions, ExecuteModeOptions, PredictOptions } from '../fhe/fhe-model.js';
 
 export interface XGBClassifierState extends FittedState {
   classes: number[];
@@ -117,7 +118,14 @@ export class XGBClassifier extends ClassifierModel<XGBParams, XGBClassifierState
   }
 
   /** Raw margins (sum of leaf values plus the base margin): one per sample, or K per sample. */
-  decisionFunction(X: MatrixLike): number[] | number[][] {
+  decisionFunction(X: MatrixLike, options?: ClearModeOptions): number[] | number[][];
+  decisionFunction(X: MatrixLike, options: ExecuteModeOptions): Promise<number[] | number[][]>;
+  decisionFunction(X: MatrixLike, options: PredictOptions): number[] | number[][] | Promise<number[] | number[][]>;
+  decisionFunction(X: MatrixLike, options?: PredictOptions): number[] | number[][] | Promise<number[] | number[][]> {
+    return this.withFhe('decisionFunction', X, options, () => this.decisionFunctionFloat(X));
+  }
+
+  private decisionFunctionFloat(X: MatrixLike): number[] | number[][] {
     const margins = this.margins(X, 'decisionFunction');
     return margins[0]?.length === 1 ? margins.map((z) => z[0] as number) : margins;
   }
@@ -135,7 +143,14 @@ export class XGBClassifier extends ClassifierModel<XGBParams, XGBClassifierState
     });
   }
 
-  predictProba(X: MatrixLike): number[][] {
+  predictProba(X: MatrixLike, options?: ClearModeOptions): number[][];
+  predictProba(X: MatrixLike, options: ExecuteModeOptions): Promise<number[][]>;
+  predictProba(X: MatrixLike, options: PredictOptions): number[][] | Promise<number[][]>;
+  predictProba(X: MatrixLike, options?: PredictOptions): number[][] | Promise<number[][]> {
+    return this.withFhe('predictProba', X, options, () => this.predictProbaFloat(X));
+  }
+
+  private predictProbaFloat(X: MatrixLike): number[][] {
     return this.margins(X, 'predictProba').map((z) => {
       if (z.length === 1) {
         const p = sigmoid(z[0] as number);
@@ -145,7 +160,7 @@ export class XGBClassifier extends ClassifierModel<XGBParams, XGBClassifierState
     });
   }
 
-  predict(X: MatrixLike): number[] {
+  protected predictFloat(X: MatrixLike): number[] {
     const classes = this.state('predict').classes;
     return this.predictProba(X).map((p) => classes[argmax(p)] as number);
   }
