@@ -1,14 +1,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FHEModelDev, LogisticRegression, loadBreastCancer, type FheModel } from '@cml/ml';
+import { FHEModelDev, LogisticRegression, loadBreastCancer, loadDigits, type FheModel } from '@cml/ml';
 
 /** Features the demo model reads: all 30 breast-cancer columns. */
 export const DEMO_FEATURES = 30;
 
 /**
- * 2-bit inputs keep the circuit at 6-bit precision (polynomial size 4096, about 61 MB of
- * compressed evaluation keys); 3 bits push it to 7 bits and 16384 (about 257 MB).
+ * 2-bit inputs. A linear model needs no table lookup, so the circuit gets decryption-only
+ * parameters (polynomial size 256): about 7.5 MB of compressed evaluation keys.
  */
 const DEMO_INPUT_BITS = 2;
 
@@ -33,4 +33,18 @@ export async function createDemoDeployment(parent?: string): Promise<DemoDeploym
   const fhe = model.compile(x, { nBits: DEMO_INPUT_BITS });
   await new FHEModelDev(dir, fhe).save();
   return { dir, model: fhe, samples: x, labels: data.target };
+}
+
+/**
+ * A second demo model for drawn digits: LogisticRegression on the 8x8 digits set (64
+ * features, values 0..16, ten classes) with 2-bit inputs, written to a new temp directory
+ * named `digits`. Lookup-free like the breast-cancer demo, so its keys stay small.
+ */
+export async function createDigitsDeployment(parent?: string): Promise<DemoDeployment> {
+  const data = await loadDigits();
+  const model = new LogisticRegression({ maxIter: 300 }).fit(data.data, data.target);
+  const dir = join(parent ?? (await mkdtemp(join(tmpdir(), 'cml-demo-'))), 'digits');
+  const fhe = model.compile(data.data, { nBits: DEMO_INPUT_BITS });
+  await new FHEModelDev(dir, fhe).save();
+  return { dir, model: fhe, samples: data.data, labels: data.target };
 }

@@ -4,7 +4,7 @@
  */
 export { createServer } from './create-server.js';
 export { startServer, type StartOptions } from './start-server.js';
-export { createDemoDeployment, DEMO_FEATURES, type DemoDeployment } from './demo-deployment.js';
+export { createDemoDeployment, createDigitsDeployment, DEMO_FEATURES, type DemoDeployment } from './demo-deployment.js';
 export type { ServerOptions } from './options.js';
 export type { ClientDescription } from './served-model.js';
 export {

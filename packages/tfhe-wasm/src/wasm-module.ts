@@ -35,7 +35,9 @@ let ready: TfheExports | undefined;
 let loadedWithThreads = false;
 
 async function loadWasmBytes(threads: boolean): Promise<BufferSource> {
-  const url = new URL(threads ? '../build/tfhe-mt.wasm' : '../build/tfhe.wasm', import.meta.url);
+  // Two literal `new URL(..., import.meta.url)` expressions: bundlers (Vite, webpack) only
+  // recognize that exact form and then copy the .wasm next to the bundle.
+  const url = threads ? new URL('../build/tfhe-mt.wasm', import.meta.url) : new URL('../build/tfhe.wasm', import.meta.url);
   if (url.protocol === 'file:') {
     const { readFile } = await import('node:fs/promises');
     return readFile(url);

@@ -1,2 +1,5 @@
-const status = document.querySelector('#status');
-if (status) status.textContent = 'ready';
+/** Entry of the page: finds its elements and starts the app. */
+import { WebApp } from './app.js';
+import { pageElements } from './elements.js';
+
+void new WebApp(pageElements()).start();
