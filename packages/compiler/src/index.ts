@@ -3,16 +3,21 @@
  * Circuit / Client / Server runtime. Built on @cml/tracer and @cml/tfhe-wasm.
  */
 export { compile, compileGraph, optimizeGraph } from './compile.js';
-export { Circuit } from './circuit.js';
-export { type CompilationConfig } from './config.js';
+export { Circuit, type CircuitParts } from './circuit.js';
+export { type CompilationConfig, type ResolvedConfig } from './config.js';
 export * from './optimizer/index.js';
 export * from './errors.js';
 export { chooseParameters, type ParameterChoice, type ParameterConstraints } from './parameters.js';
 export type {
+  ClearInstruction,
+  ClearLinearInstruction,
+  ConstantInstruction,
   FheProgram,
   Instruction,
   LinearInstruction,
   LookupInstruction,
+  ProgramInput,
+  ProgramOutput,
   ProgramValue,
 } from './program/program.js';
 export { interpret, type Backend } from './program/interpreter.js';

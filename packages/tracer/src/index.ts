@@ -8,11 +8,28 @@ export { array, fromNested, zeros, ones, full, arange } from './ndarray/construc
 export type { DType } from './ndarray/dtype.js';
 export { broadcastShapes } from './ndarray/broadcast.js';
 export { formatShape } from './ndarray/shape.js';
-export { slice, newaxis, ellipsis, type IndexItem, type Slice, type CanonicalIndexItem } from './api/indexing.js';
-export type { Axis } from './api/methods.js';
-export type { Operand, ResultOf } from './api/result-type.js';
+export {
+  slice,
+  newaxis,
+  ellipsis,
+  type IndexItem,
+  type Slice,
+  type CanonicalIndexItem,
+  type NewAxis,
+  type Ellipsis,
+} from './api/indexing.js';
+export { ArrayMethods, type Axis } from './api/methods.js';
+export type { TracedValue } from './api/tracer-brand.js';
+export type { Operand, OperandKind, ResultOf } from './api/result-type.js';
 export { np, type ConvOptions, type PoolOptions } from './api/np.js';
-export { LookupTable, univariate, roundBitPattern, truncateBitPattern } from './api/extensions.js';
+export {
+  LookupTable,
+  univariate,
+  roundBitPattern,
+  truncateBitPattern,
+  type LookupTableEntries,
+  type LookupTableGrid,
+} from './api/extensions.js';
 export { opRegistry, getOp } from './ops/registry.js';
 export { inferOp, evaluateOp, type InferredOp } from './ops/evaluate-op.js';
 export { isLinearIn, type OpDef, type OpCategory, type ValueType, type Attrs } from './ops/op.js';

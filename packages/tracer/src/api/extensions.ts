@@ -3,8 +3,10 @@ import type { DType } from '../ndarray/dtype.js';
 import { applyOperation } from './apply.js';
 import type { Operand, ResultOf } from './result-type.js';
 
-type Table = readonly number[];
-type TableGrid = LookupTable | readonly TableGrid[];
+/** The entries of one table: entry i is the value for input i. */
+export type LookupTableEntries = readonly number[];
+/** A nested grid of LookupTables (a multi-table): the table at each position applies to the value there. */
+export type LookupTableGrid = LookupTable | readonly LookupTableGrid[];
 
 /**
  * Concrete's `fhe.LookupTable`: `new LookupTable([3, 1, 4])` maps each integer x to table[x]
@@ -15,15 +17,15 @@ export class LookupTable {
   readonly tables: readonly (readonly number[])[];
   readonly gridShape: readonly number[];
 
-  constructor(table: Table | readonly TableGrid[]) {
+  constructor(table: LookupTableEntries | readonly LookupTableGrid[]) {
     if (table.length === 0) throw new AttributeError('LookupTable: a table needs at least one entry');
     if (table.every((v) => typeof v === 'number')) {
-      this.tables = [[...(table as Table)]];
+      this.tables = [[...(table as LookupTableEntries)]];
       this.gridShape = [];
       return;
     }
     const tables: number[][] = [];
-    const shapeOf = (grid: TableGrid): number[] => {
+    const shapeOf = (grid: LookupTableGrid): number[] => {
       if (grid instanceof LookupTable) {
         if (grid.gridShape.length > 0) throw new AttributeError('LookupTable: a multi-table cannot contain multi-tables');
         tables.push([...(grid.tables[0] ?? [])]);
@@ -33,7 +35,7 @@ export class LookupTable {
       if (shapes.some((s) => JSON.stringify(s) !== JSON.stringify(shapes[0]))) throw new AttributeError('LookupTable: a ragged grid of tables');
       return [grid.length, ...(shapes[0] ?? [])];
     };
-    this.gridShape = shapeOf(table as readonly TableGrid[]);
+    this.gridShape = shapeOf(table as readonly LookupTableGrid[]);
     this.tables = tables;
   }
 

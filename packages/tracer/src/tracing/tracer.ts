@@ -2,12 +2,10 @@ import { ArrayMethods } from '../api/methods.js';
 import { APPLY_TRACED, type TracedValue } from '../api/tracer-brand.js';
 import { TracingError } from '../errors.js';
 import type { DType } from '../ndarray/dtype.js';
-import type { ClearOperand } from '../ndarray/ndarray.js';
 import { formatShape, sizeOf } from '../ndarray/shape.js';
 import type { GraphBuilder } from './graph-builder.js';
 
-/** Anything an op accepts while tracing: a traced value or a clear constant. */
-export type Operand = Tracer | ClearOperand;
+import type { Operand } from '../api/result-type.js';
 
 const CONTROL_FLOW_MESSAGE =
   'cannot use a traced value in an if, a comparison or an arithmetic operator (its value is unknown while tracing, and encrypted at run time); ' +
