@@ -100,9 +100,12 @@ class NetworkQuantizer {
         hi = Math.max(hi, x);
       }
     }
-    this.widest = Math.max(this.widest, bitsOfSpan(hi - lo));
-    // one message width per circuit: every lookup must drop P − nAccumBits bits for nAccumBits-bit parameters
-    const roundBits = this.options.nAccumBits === undefined ? 0 : Math.max(0, (this.options.circuitBits ?? 0) - this.options.nAccumBits);
+    const window = bitsOfSpan(hi - lo);
+    this.widest = Math.max(this.widest, window);
+    // One message width P per circuit: every lookup must drop l = P − nAccumBits bits to get
+    // nAccumBits-bit parameters (the compiler's 'approximate' rounding).
+    const circuitBits = this.options.circuitBits ?? 0;
+    const roundBits = this.options.nAccumBits === undefined ? 0 : Math.max(0, circuitBits - this.options.nAccumBits);
     const probe = { kind: 'lookup' as const, roundBits, scale, offset, steps, quantizer: { scale: 1, zeroPoint: 0, qMin: 0, qMax: 0 } };
     const floats = samples.flatMap((v) => v.map((x, e) => lookupFloat(probe, e, x)));
     const calibrated = UniformQuantizer.calibrate([floats], this.options.nABits, false);
