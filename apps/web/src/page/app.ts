@@ -64,6 +64,13 @@ export class WebApp {
     this.current = undefined;
     this.setKeyStatus('none', 'no keys');
     this.steps.clear();
+    this.page.keygenProgress.value = 0;
+    this.page.uploadProgress.value = 0;
+    this.page.uploadStatus.textContent = '';
+    delete this.page.uploadStatus.dataset['keyId'];
+    this.page.prediction.textContent = '';
+    this.page.prediction.dataset['state'] = 'none';
+    this.page.probabilities.textContent = '';
     const description = await clientDescription(id);
     const specJson = new TextEncoder().encode(JSON.stringify(description.model));
     const { restored } = await this.worker.call('open', {
@@ -90,6 +97,8 @@ export class WebApp {
     );
     this.page.sample.replaceChildren(...options);
     this.page.digit.hidden = !samples?.isDigits;
+    // Digits: the 64 inputs laid out as the 8x8 image they are.
+    this.page.features.classList.toggle('image-8x8', samples?.isDigits === true);
     this.pad.clear();
     this.showSample();
   }
@@ -174,6 +183,7 @@ export class WebApp {
     model.keyId = undefined;
     this.page.uploadProgress.value = 0;
     this.page.uploadStatus.textContent = '';
+    delete this.page.uploadStatus.dataset['keyId'];
     this.setKeyStatus('none', 'keys forgotten (memory and IndexedDB)');
   }
 
