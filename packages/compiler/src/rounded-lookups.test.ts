@@ -79,6 +79,16 @@ describe('approximate rounding with lookups sized for the rounded bits', () => {
     }
   });
 
+  it('injects failures in simulation as the neighbouring box', () => {
+    const sums = Array.from({ length: ROWS }, (_, i) => 300 + ((i * 53) % 2800));
+    const got =
+      approximate.simulateWith({ pError: 1, seed: 5 }, sums.map(rowWithSum))[0]?.toArray() ?? [];
+    sums.forEach((sum, i) => {
+      const rounded = Math.round(sum / 2 ** ROUNDED);
+      expect([(rounded - 1) ** 2, (rounded + 1) ** 2]).toContain(got[i]);
+    });
+  });
+
   it('leaves exact mode on full-precision tables', () => {
     expect(lookupsOf(exact.program).every((lookup) => lookup.tableBits === undefined)).toBe(true);
     expect(exact.parameterReport.constraints.lookupPrecision).toBe(exact.program.precision);

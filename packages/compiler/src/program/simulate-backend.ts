@@ -11,7 +11,8 @@ export interface SimulationOptions {
    */
   readonly onOverflow?: 'error' | 'wrap';
   /**
-   * Failure probability of one lookup; a failure reads a neighbouring table entry. Default 0;
+   * Failure probability of one lookup; a failure reads a neighbouring table entry (the
+   * neighbouring box of an approximate rounded lookup). Default 0;
    * 'circuit' uses the modelled failure probability of the circuit's parameters
    * (Circuit.simulateWith only).
    */
@@ -55,13 +56,17 @@ export function simulateBackend(
         const raw = phase < 0 ? phase + modulus : phase;
         if (options.onOverflow !== 'wrap')
           tableIndex(instruction, raw - instruction.inputOffset, windowSize);
-        let index = raw % windowSize;
+        // The bootstrap's cells: single indices, or boxes of 2^(P - tableBits) indices centred on
+        // multiples of the box (approximate rounding), over the negacyclic cycle of 2^(P+1).
+        const box = 2 ** (precision - (instruction.tableBits ?? precision));
+        const cells = windowSize / box;
+        let cell = Math.floor((raw + (box > 1 ? box / 2 : 0)) / box) % (2 * cells);
         if (pError > 0 && random.next() < pError) {
           state.failures++;
-          index = (index + (random.next() < 0.5 ? windowSize - 1 : 1)) % windowSize;
+          cell = (cell + (random.next() < 0.5 ? 2 * cells - 1 : 1)) % (2 * cells);
         }
-        const stored = (table[index] as number) - instruction.outputOffset;
-        return reduce((raw >= windowSize ? -stored : stored) + instruction.outputOffset);
+        const stored = (table[(cell % cells) * box] as number) - instruction.outputOffset;
+        return reduce((cell >= cells ? -stored : stored) + instruction.outputOffset);
       }),
   };
   return state;

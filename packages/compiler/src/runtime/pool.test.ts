@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { evaluate, np, type Tracer } from '@cml/tracer';
+import { evaluate, np, roundBitPattern, type Tracer } from '@cml/tracer';
 import { compile } from '../compile.js';
 
 const inputset = [
@@ -51,5 +51,36 @@ describe('encrypted runs on the worker pool', () => {
     expect(progress.at(-1)).toBe(1);
     expect(progress.length).toBe(withProgress.program.instructions.length);
     await withProgress.dispose();
+  });
+
+  it('runs approximate rounded lookups (2^q boxes) on the workers', async () => {
+    // Weights times 8 make every accumulator a multiple of 8, so rounding by 3 bits leaves every value at a box
+    // centre: the result is exact (the noise stays under half a box but for pError).
+    const rounded = compile(
+      (x: Tracer) =>
+        np.relu(
+          roundBitPattern(
+            np.matmul(
+              weights.map((row) => row.map((w) => 8 * w)),
+              x,
+            ),
+            3,
+          ).sub(8),
+        ),
+      { x: 'encrypted' },
+      inputset,
+      { poolSize: 2, rounding: 'approximate' },
+    );
+    const [lookup] = rounded.program.instructions.filter((i) => i.kind === 'lookup');
+    expect(lookup && 'tableBits' in lookup ? lookup.tableBits : undefined).toBe(
+      rounded.program.precision - 3,
+    );
+    await rounded.keygen();
+    for (const x of inputset) {
+      expect((await rounded.encryptRunDecrypt(x))[0]?.toArray()).toEqual(
+        evaluate(rounded.graph, [x])[0]?.toArray(),
+      );
+    }
+    await rounded.dispose();
   });
 });
