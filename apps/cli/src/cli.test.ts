@@ -120,7 +120,7 @@ describe('train -> compile -> inspect -> predict through files', () => {
 
 describe('the cml command', () => {
   it('prints help for every command and exits 0', () => {
-    for (const command of ['demo', 'train', 'compile', 'predict', 'inspect', 'bench']) {
+    for (const command of ['demo', 'train', 'compile', 'keygen', 'encrypt', 'run', 'decrypt', 'predict', 'inspect', 'serve', 'bench']) {
       const result = cml(command, '--help');
       expect(result.status).toBe(0);
       expect(result.stdout).toContain(`Usage: cml ${command}`);

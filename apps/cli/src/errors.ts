@@ -17,6 +17,10 @@ const USER_ERROR_NAMES = new Set([
   'UnsupportedModelError',
   'NotFittedError',
   'DeserializationError',
+  'ParameterMismatchError',
+  'UnsupportedLayerError',
+  'ServerConfigError',
+  'WebNotBuiltError',
 ]);
 
 export function isUserError(error: unknown): error is Error {

@@ -5,6 +5,7 @@ import { registerClientServerCommands } from './commands/client-server.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerTrain } from './commands/train.js';
 import { registerBench } from './commands/bench.js';
+import { registerServe } from './commands/serve.js';
 
 export type Write = (text: string) => void;
 
@@ -27,6 +28,7 @@ export function buildProgram(write: Write): Command {
   registerDeploymentCommands(program, write);
   registerClientServerCommands(program, write);
   registerInspect(program, write);
+  registerServe(program, write);
   registerBench(program, write);
   for (const command of program.commands) command.exitOverride().configureOutput({ outputError: oneLineError });
   return program;
