@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import * as tf from '@tensorflow/tfjs';
+import { Rng } from '../core/random.js';
+import { compileTfjsModel } from './compile-tfjs-model.js';
+import { foldBatchNorm } from './fold-batch-norm.js';
+import { evaluateFloatNetwork } from './float-forward.js';
+import { evaluateIntegerNetwork } from './integer-network.js';
+import { quantizeNetwork } from './quantize-network.js';
+import { readTfjsModel } from './read-tfjs-model.js';
+
+const init = (seed: number) => tf.initializers.glorotUniform({ seed });
+const rng = new Rng(11);
+const uniform = (n: number, lo: number, hi: number) => Array.from({ length: n }, () => lo + (hi - lo) * rng.nextFloat());
+
+/**
+ * Every path of the quantizer: a strided 'same' convolution with BatchNorm folded into it, max
+ * pooling with padding, a BatchNorm after the pooling (an affine map folded into the next
+ * convolution's offsets, which vary by position under zero padding), tanh, average pooling,
+ * a sigmoid Dense and a linear 3-output head (argmax classifier).
+ */
+function buildModel(): tf.LayersModel {
+  const model = tf.sequential({
+    layers: [
+      tf.layers.conv2d({ inputShape: [6, 6, 2], filters: 3, kernelSize: 3, strides: 2, padding: 'same', kernelInitializer: init(1), biasInitializer: init(2) }),
+      tf.layers.batchNormalization(),
+      tf.layers.reLU(),
+      tf.layers.maxPooling2d({ poolSize: 2, strides: 1, padding: 'same' }),
+      tf.layers.batchNormalization(),
+      tf.layers.conv2d({ filters: 2, kernelSize: 2, padding: 'same', activation: 'tanh', kernelInitializer: init(3), biasInitializer: init(4) }),
+      tf.layers.averagePooling2d({ poolSize: 3 }),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: 4, activation: 'sigmoid', kernelInitializer: init(5) }),
+      tf.layers.dense({ units: 3, kernelInitializer: init(6), biasInitializer: init(7) }),
+    ],
+  });
+  for (const layer of model.layers) {
+    if (layer.getClassName() !== 'BatchNormalization') continue;
+    const c = layer.getWeights()[0]?.shape[0] ?? 0;
+    layer.setWeights([tf.tensor(uniform(c, 0.5, 1.5)), tf.tensor(uniform(c, -1, 1)), tf.tensor(uniform(c, -0.5, 0.5)), tf.tensor(uniform(c, 0.3, 2))]);
+  }
+  return model;
+}
+
+const model = buildModel();
+const inputset = Array.from({ length: 60 }, () => uniform(6 * 6 * 2, -1, 1));
+const network = foldBatchNorm(readTfjsModel(model));
+
+/** Mean absolute error of the dequantized integer outputs against the float network. */
+function dequantizationError(nBits: number): number {
+  const q = quantizeNetwork(network, inputset, { nBits, nWBits: nBits, nABits: nBits, nAccumBits: undefined, inputPerChannel: true });
+  let total = 0;
+  let count = 0;
+  for (const x of inputset) {
+    const outputs = evaluateIntegerNetwork(q.ops, [x.length], q.input.quantizeRow(x));
+    const expected = evaluateFloatNetwork(network, x);
+    outputs.forEach((o, k) => {
+      total += Math.abs((q.outputScale[k] as number) * o + (q.outputOffset[k] as number) - (expected[k] as number));
+      count++;
+    });
+  }
+  return total / count;
+}
+
+describe('quantizeNetwork: the integer network dequantizes to the float network', () => {
+  it('its error shrinks with the bit width and is small at 8 bits', () => {
+    const spread = Math.max(...inputset.flatMap((x) => evaluateFloatNetwork(network, x).map(Math.abs)));
+    const errors = [3, 5, 8].map(dequantizationError);
+    expect(errors[1]).toBeLessThan(errors[0] as number);
+    expect(errors[2]).toBeLessThan(errors[1] as number);
+    expect(errors[2]).toBeLessThan(0.005 * spread);
+  });
+
+  it('compiled with max pooling and normalizations, simulate equals the clear quantized evaluation', () => {
+    const fhe = compileTfjsModel(model, inputset, { nBits: 2, inputPerChannel: true });
+    expect(fhe.spec.head).toEqual({ kind: 'linear-classifier', classes: [0, 1, 2], proba: 'none' });
+    expect(fhe.predict(inputset, { fhe: 'simulate' })).toEqual(fhe.predict(inputset));
+    expect(fhe.scores(inputset, { fhe: 'simulate' })).toEqual(fhe.scores(inputset));
+  });
+});
