@@ -96,8 +96,8 @@ for (const precision of precisions.length ? precisions : [4, 6]) {
   const backwardTorusUs = cpuUsPerCall(() => tfhe.fftBackwardAddTorus(poly, fourier, N, tw), inner);
   const mulAddUs =
     k1 === 2
-      ? cpuUsPerCall(() => tfhe.fourierMulAddLevelTwoColumns(accumulators, fourier, fourier, bsk, N, 0), inner)
-      : cpuUsPerCall(() => tfhe.fourierMulAddColumns(accumulators, fourier, bsk, N, k1), inner);
+      ? cpuUsPerCall(() => tfhe.fourierMulAddLevelTwoColumns(accumulators, fourier, fourier, bsk, tfhe.ggswFourierPolynomialStride(N), N, 0), inner)
+      : cpuUsPerCall(() => tfhe.fourierMulAddColumns(accumulators, fourier, bsk, tfhe.ggswFourierPolynomialStride(N), N, k1), inner);
   const digitsUs = cpuUsPerCall(() => tfhe.decompositionNextDigitsTwisted(fourier, poly, N, pbsBaseLog, tw), inner);
   const rotationUs = cpuUsPerCall(
     () => tfhe.rotationDifferenceDigitsTwisted(fourier, accumulators, acc, N, 777, pbsBaseLog, pbsLevel, tw),

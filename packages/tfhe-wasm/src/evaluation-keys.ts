@@ -54,7 +54,8 @@ export class EvaluationKeys extends WasmObject {
     super(tfhe);
     const { lweDimension: n, glweDimension: k, polynomialSize: N, pbsLevel, ksLevel } = params;
     this.maskSeed = maskSeed;
-    this.bootstrapKeyBytes = n * pbsLevel * (k + 1) * (k + 1) * N * 8;
+    // In JS, not ggswFourierBytes: an 8-bit key passes 4 GiB, beyond the kernels' 32-bit sizes.
+    this.bootstrapKeyBytes = n * pbsLevel * (k + 1) * (k + 1) * tfhe.ggswFourierPolynomialStride(N);
     this.keyswitchKeyBytes = k * N * ksLevel * tfhe.keyswitchKeyRowWords(n) * 4; // u32 rows
     this.bootstrapKey = this.own(this.bootstrapKeyBytes);
     this.keyswitchKey = this.own(this.keyswitchKeyBytes);

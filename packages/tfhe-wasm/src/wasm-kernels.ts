@@ -19,6 +19,8 @@ export interface WasmKernels extends CsprngKernels {
 
   // entities
   ggswFourierBytes(k: number, polynomialSize: number, level: number): number;
+  /** Bytes from one Fourier polynomial of a GGSW to the next (N f64 and a cache-set padding). */
+  ggswFourierPolynomialStride(polynomialSize: number): number;
   bootstrapKeyFourierBytes(n: number, k: number, polynomialSize: number, level: number): number;
   /** u32 words of a keyswitch key row (the key is stored on the 32-bit torus). */
   keyswitchKeyRowWords(outputLweDimension: number): number;

@@ -1,4 +1,5 @@
 import { fftForwardI64 } from '../fft/negacyclic-fft';
+import { ggswFourierPolynomialStride } from '../entities/sizes';
 import { exactProductScratchBytes } from './polynomial';
 import { glweEncrypt } from './glwe-encryption';
 
@@ -31,6 +32,7 @@ export function ggswEncryptFourier(
   scratch: usize,
 ): void {
   const nb = <usize>polynomialSize << 3;
+  const stride = ggswFourierPolynomialStride(polynomialSize);
   const k1 = glweDimension + 1;
   const row = scratch;
   const productScratch = scratch + <usize>k1 * nb;
@@ -43,7 +45,8 @@ export function ggswEncryptFourier(
       store<u64>(c0, load<u64>(c0) + factor);
       for (let c = 0; c < k1; c++) {
         fftForwardI64(out, row + <usize>c * nb, polynomialSize, twiddles);
-        out += nb;
+        memory.fill(out + nb, 0, stride - nb);
+        out += stride;
       }
     }
   }

@@ -1,5 +1,6 @@
 import { fftBackwardAddTorus, fourierMulAddColumns, fourierMulAddLevelTwoColumns, fourierMulColumns } from '../fft/negacyclic-fft';
 import { fftForwardInPlace } from '../fft/complex-fft';
+import { ggswFourierPolynomialStride } from '../entities/sizes';
 import { decompositionInitStates, decompositionNextDigitsTwisted } from './decomposition';
 import { rotationDifferenceDigitsTwisted } from './cmux-digits';
 
@@ -68,13 +69,14 @@ export function externalProductAddStates(
   const k1 = glweDimension + 1;
   const digitsFourier = scratch;
   const accumulators = digitsFourier + nb;
-  const rowBytes = <usize>k1 * nb;
+  const stride = ggswFourierPolynomialStride(polynomialSize);
+  const rowBytes = <usize>k1 * stride;
   const levelBytes = <usize>k1 * rowBytes;
   for (let j = level; j >= 1; j--) {
     const levelRows = ggsw + <usize>(j - 1) * levelBytes;
     for (let r = 0; r < k1; r++) {
       decompositionNextDigitsTwisted(digitsFourier, states + <usize>r * nb, polynomialSize, baseLog, twiddles);
-      digitProductAccumulate(accumulators, digitsFourier, levelRows + <usize>r * rowBytes, polynomialSize, k1, j == level && r == 0, twiddles);
+      digitProductAccumulate(accumulators, digitsFourier, levelRows + <usize>r * rowBytes, stride, polynomialSize, k1, j == level && r == 0, twiddles);
     }
   }
   for (let c = 0; c < k1; c++) {
@@ -103,7 +105,8 @@ export function externalProductAddRotation(
   const k1 = glweDimension + 1;
   const states = scratch;
   const digitsFourier = states + <usize>k1 * nb;
-  const rowBytes = <usize>k1 * nb;
+  const stride = ggswFourierPolynomialStride(polynomialSize);
+  const rowBytes = <usize>k1 * stride;
   const levelBytes = <usize>k1 * rowBytes;
   if (k1 == 2) {
     // Both digit transforms of a level first, then one sweep over the level's key polynomials.
@@ -120,7 +123,7 @@ export function externalProductAddRotation(
       }
       fftForwardInPlace(digitsFourier, digitsFourier + half, polynomialSize >> 1, twiddles);
       fftForwardInPlace(secondDigits, secondDigits + half, polynomialSize >> 1, twiddles);
-      fourierMulAddLevelTwoColumns(levelAccumulators, digitsFourier, secondDigits, ggsw + <usize>(j - 1) * levelBytes, polynomialSize, j == level);
+      fourierMulAddLevelTwoColumns(levelAccumulators, digitsFourier, secondDigits, ggsw + <usize>(j - 1) * levelBytes, stride, polynomialSize, j == level);
     }
     fftBackwardAddTorus(acc, levelAccumulators, polynomialSize, twiddles);
     fftBackwardAddTorus(acc + nb, levelAccumulators + nb, polynomialSize, twiddles);
@@ -136,7 +139,7 @@ export function externalProductAddRotation(
       } else {
         decompositionNextDigitsTwisted(digitsFourier, rowStates, polynomialSize, baseLog, twiddles);
       }
-      digitProductAccumulate(accumulators, digitsFourier, levelRows + <usize>r * rowBytes, polynomialSize, k1, j == level && r == 0, twiddles);
+      digitProductAccumulate(accumulators, digitsFourier, levelRows + <usize>r * rowBytes, stride, polynomialSize, k1, j == level && r == 0, twiddles);
     }
   }
   for (let c = 0; c < k1; c++) {
@@ -147,8 +150,8 @@ export function externalProductAddRotation(
 /** Finishes the forward FFT of twisted digits and adds their products with one GGSW row (or stores them, for the first row). */
 // @ts-ignore: decorator
 @inline
-function digitProductAccumulate(accumulators: usize, digitsFourier: usize, row: usize, polynomialSize: i32, k1: i32, first: bool, twiddles: usize): void {
+function digitProductAccumulate(accumulators: usize, digitsFourier: usize, row: usize, stride: usize, polynomialSize: i32, k1: i32, first: bool, twiddles: usize): void {
   fftForwardInPlace(digitsFourier, digitsFourier + (<usize>polynomialSize << 2), polynomialSize >> 1, twiddles);
-  if (first) fourierMulColumns(accumulators, digitsFourier, row, polynomialSize, k1);
-  else fourierMulAddColumns(accumulators, digitsFourier, row, polynomialSize, k1);
+  if (first) fourierMulColumns(accumulators, digitsFourier, row, stride, polynomialSize, k1);
+  else fourierMulAddColumns(accumulators, digitsFourier, row, stride, polynomialSize, k1);
 }

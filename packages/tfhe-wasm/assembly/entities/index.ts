@@ -2,6 +2,7 @@ export {
   lweCiphertextWords,
   glweCiphertextWords,
   ggswFourierBytes,
+  ggswFourierPolynomialStride,
   bootstrapKeyFourierBytes,
   keyswitchKeyRowWords,
   keyswitchKeyBytes,

@@ -130,14 +130,15 @@ function f64x2ToTorus(x: v128): v128 {
 
 /**
  * acc_c += a * b_c for c < columns, pointwise over M complex points (split layout): the digit
- * transform `a` is read once for all the columns of a GGSW row (b_c, acc_c consecutive).
+ * transform `a` is read once for all the columns of a GGSW row (b_c every bStride bytes,
+ * acc_c consecutive).
  */
-export function fourierMulAddColumns(acc: usize, a: usize, b: usize, polynomialSize: i32, columns: i32): void {
+export function fourierMulAddColumns(acc: usize, a: usize, b: usize, bStride: usize, polynomialSize: i32, columns: i32): void {
   const nb = <usize>polynomialSize << 3;
   const mb = nb >> 1;
   if (columns == 2) {
     const acc1 = acc + nb;
-    const b1 = b + nb;
+    const b1 = b + bStride;
     for (let jb: usize = 0; jb < mb; jb += 16) {
       const ar = v128.load(a + jb);
       const ai = v128.load(a + mb + jb);
@@ -152,19 +153,19 @@ export function fourierMulAddColumns(acc: usize, a: usize, b: usize, polynomialS
     }
     return;
   }
-  for (let c = 0; c < columns; c++) fourierMulAdd(acc + <usize>c * nb, a, b + <usize>c * nb, polynomialSize);
+  for (let c = 0; c < columns; c++) fourierMulAdd(acc + <usize>c * nb, a, b + <usize>c * bStride, polynomialSize);
 }
 
 /**
  * acc_c = a * b_c for c < columns: fourierMulAddColumns onto zero, for the first term of a
  * sum (saves zeroing the accumulators and reading them back).
  */
-export function fourierMulColumns(acc: usize, a: usize, b: usize, polynomialSize: i32, columns: i32): void {
+export function fourierMulColumns(acc: usize, a: usize, b: usize, bStride: usize, polynomialSize: i32, columns: i32): void {
   const nb = <usize>polynomialSize << 3;
   const mb = nb >> 1;
   for (let c = 0; c < columns; c++) {
     const out = acc + <usize>c * nb;
-    const bc = b + <usize>c * nb;
+    const bc = b + <usize>c * bStride;
     for (let jb: usize = 0; jb < mb; jb += 16) {
       const ar = v128.load(a + jb);
       const ai = v128.load(a + mb + jb);
@@ -178,16 +179,17 @@ export function fourierMulColumns(acc: usize, a: usize, b: usize, polynomialSize
 
 /**
  * The products of one GGSW level with k + 1 = 2: acc_c (+)= a_0 * b_(0,c) + a_1 * b_(1,c) for
- * c = 0, 1 (b_(r,c) consecutive, rows then columns), in one sweep that reads the level's four
- * key polynomials side by side and each accumulator once. `first` stores instead of adding.
+ * c = 0, 1 (b_(r,c) every bStride bytes, rows then columns), in one sweep that reads the
+ * level's four key polynomials side by side and each accumulator once. `first` stores
+ * instead of adding.
  */
-export function fourierMulAddLevelTwoColumns(acc: usize, a0: usize, a1: usize, b: usize, polynomialSize: i32, first: bool): void {
+export function fourierMulAddLevelTwoColumns(acc: usize, a0: usize, a1: usize, b: usize, bStride: usize, polynomialSize: i32, first: bool): void {
   const nb = <usize>polynomialSize << 3;
   const mb = nb >> 1;
   const acc1 = acc + nb;
-  const b01 = b + nb;
-  const b10 = b + 2 * nb;
-  const b11 = b + 3 * nb;
+  const b01 = b + bStride;
+  const b10 = b + 2 * bStride;
+  const b11 = b + 3 * bStride;
   for (let jb: usize = 0; jb < mb; jb += 16) {
     const x0r = v128.load(a0 + jb), x0i = v128.load(a0 + mb + jb);
     const x1r = v128.load(a1 + jb), x1i = v128.load(a1 + mb + jb);

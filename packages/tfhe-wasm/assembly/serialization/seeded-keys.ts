@@ -1,5 +1,5 @@
 import { glweEncrypt } from '../algorithms/glwe-encryption';
-import { keyswitchKeyRowWords } from '../entities/sizes';
+import { ggswFourierPolynomialStride, keyswitchKeyRowWords } from '../entities/sizes';
 import { fftForwardI64 } from '../fft/negacyclic-fft';
 import { csprngFillU64 } from '../random/csprng';
 
@@ -41,6 +41,7 @@ export function seededGgswEncryptFourier(
   scratch: usize,
 ): void {
   const nb = <usize>polynomialSize << 3;
+  const stride = ggswFourierPolynomialStride(polynomialSize);
   const k1 = glweDimension + 1;
   const row = scratch;
   const productScratch = scratch + <usize>k1 * nb;
@@ -62,7 +63,8 @@ export function seededGgswEncryptFourier(
       bodyOut += nb;
       for (let c = 0; c < k1; c++) {
         fftForwardI64(out, row + <usize>c * nb, polynomialSize, twiddles);
-        out += nb;
+        memory.fill(out + nb, 0, stride - nb);
+        out += stride;
       }
     }
   }
@@ -84,6 +86,7 @@ export function seededGgswExpandFourier(
   scratch: usize,
 ): void {
   const nb = <usize>polynomialSize << 3;
+  const stride = ggswFourierPolynomialStride(polynomialSize);
   const k1 = glweDimension + 1;
   const body = scratch + <usize>glweDimension * nb;
   let out = ggsw;
@@ -95,7 +98,8 @@ export function seededGgswExpandFourier(
       bodyIn += nb;
       for (let c = 0; c < k1; c++) {
         fftForwardI64(out, scratch + <usize>c * nb, polynomialSize, twiddles);
-        out += nb;
+        memory.fill(out + nb, 0, stride - nb);
+        out += stride;
       }
     }
   }

@@ -53,7 +53,7 @@ function decryptGlwe(ct: number): bigint[] {
 }
 
 function encryptGgsw(bit: bigint): number {
-  const ggsw = alloc(TOY.pbsLevel * (k + 1) * (k + 1) * N * 8);
+  const ggsw = alloc(tfhe.ggswFourierBytes(k, N, TOY.pbsLevel));
   const scratch = alloc(tfhe.ggswEncryptScratchBytes(k, N));
   tfhe.ggswEncryptFourier(ggsw, bit, key.glweKeyFourier, k, N, TOY.pbsBaseLog, TOY.pbsLevel, TOY.glweNoiseStdDev, rng(), rng(), tw, scratch);
   return ggsw;
