@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { runDemo } from './demo.js';
-import { registerDeploymentCommands } from './commands/deployment.js';
+import { registerCompile } from './commands/compile.js';
+import { registerPredict } from './commands/predict.js';
 import { registerClientServerCommands } from './commands/client-server.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerTrain } from './commands/train.js';
 import { registerBench } from './commands/bench.js';
 import { registerServe } from './commands/serve.js';
+import { loadTensorflow } from './tensorflow.js';
 
 export type Write = (text: string) => void;
 
@@ -15,7 +17,11 @@ export function buildProgram(write: Write): Command {
     .description('Compile numeric functions and ML models to programs that run on encrypted data')
     .option('--verbose', 'print stack traces of errors')
     .configureOutput({ outputError: oneLineError })
-    .exitOverride();
+    .exitOverride()
+    // Every action reaches @cml/ml, which loads TensorFlow.js: load it first, quietly.
+    .hook('preAction', async () => {
+      await loadTensorflow();
+    });
   program
     .command('demo')
     .description('Train models on breast cancer, compile them to TFHE, run encrypted samples, print a measured table')
@@ -25,7 +31,8 @@ export function buildProgram(write: Write): Command {
     .option('--samples <n>', 'encrypted test samples per model (default 10, --quick 2)')
     .action((options: { json?: boolean; quick?: boolean; models?: string; samples?: string }) => runDemo(options, write));
   registerTrain(program, write);
-  registerDeploymentCommands(program, write);
+  registerCompile(program, write);
+  registerPredict(program, write);
   registerClientServerCommands(program, write);
   registerInspect(program, write);
   registerServe(program, write);

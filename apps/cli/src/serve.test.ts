@@ -63,11 +63,11 @@ describe('cml serve', () => {
     expect(end.stderr).toBe('');
   });
 
-  it('--demo serves the built-in model beside the given directories and stops on SIGINT', async () => {
+  it('--demo serves the built-in models beside the given directories and stops on SIGINT', async () => {
     const server = await serve('--demo', '--dir', dir, '--port', '0');
     try {
       const { models } = (await (await fetch(`${server.url}/models`)).json()) as { models: { id: string }[] };
-      expect(models.map((m) => m.id).sort()).toEqual(['breast-cancer', 'cancer-lr']);
+      expect(models.map((m) => m.id).sort()).toEqual(['breast-cancer', 'cancer-lr', 'digits']);
       const client = (await (await fetch(`${server.url}/models/breast-cancer/client`)).json()) as { model: { modelName: string } };
       expect(client.model.modelName).toBe('LogisticRegression');
     } finally {

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { UserError } from '../errors.js';
 import type { Write } from '../program.js';
 import { textTable } from '../table.js';
-import { INSPECT_FILE, type InspectReport } from './deployment.js';
+import { INSPECT_FILE, type InspectReport } from './compile.js';
 
 const PARAMETER_FIELDS = ['name', 'precision', 'lweDimension', 'glweDimension', 'polynomialSize', 'pbsBaseLog', 'pbsLevel', 'ksBaseLog', 'ksLevel', 'lweNoiseStdDev', 'glweNoiseStdDev'];
 

@@ -6,13 +6,10 @@ interface LoadedModel extends CompilableModel {
   compile(X: MatrixLike, options?: FheCompileOptions): FheModel;
 }
 
-/** Reads a model.json (a model's dump()) and returns the fitted model; directories (tfjs models) are refused by name. */
+/** Reads a model.json (a model's dump()) and returns the fitted model. */
 export async function readModelFile(path: string): Promise<LoadedModel> {
   const info = await stat(path).catch(() => undefined);
   if (info === undefined) throw new UserError(`cannot read ${path}: no such file`);
-  if (info.isDirectory()) {
-    throw new UserError(`${path} is a directory: TensorFlow.js model directories need a tfjs converter that @cml/ml does not export yet; pass a model.json (a model's dump())`);
-  }
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, 'utf8'));

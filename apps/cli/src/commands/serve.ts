@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
@@ -54,7 +56,7 @@ export function registerServe(program: Command, write: Write): void {
     .command('serve')
     .description('Serve deployment directories over HTTP for encrypted inference (and the web client at /)')
     .option('--dir <dir>', 'deployment directory written by `cml compile`; repeat for several models', (dir: string, dirs: string[]) => [...dirs, dir], [])
-    .option('--demo', 'serve the built-in demo model (breast-cancer logistic regression), no set-up needed')
+    .option('--demo', 'serve the built-in demo models (breast-cancer and digits logistic regressions), no set-up needed')
     .option('--port <port>', 'TCP port (0 picks a free one)', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--no-web', 'do not serve the web page')
@@ -63,9 +65,13 @@ export function registerServe(program: Command, write: Write): void {
       if (options.dir.length === 0 && !options.demo) throw new UserError('serve needs --dir <deployment dir> (repeatable) or --demo');
       const listenPort = port(options.port);
       const maxKeys = positiveInteger(options.maxKeys, '--max-keys');
-      const { createDemoDeployment, startServer } = await import('@cml/server');
+      const { createDemoDeployment, createDigitsDeployment, startServer } = await import('@cml/server');
       const dirs = [...options.dir];
-      if (options.demo) dirs.push((await createDemoDeployment()).dir);
+      // The demo models are trained and written to a temporary directory, removed on exit.
+      const demoParent = options.demo ? await mkdtemp(join(tmpdir(), 'cml-serve-demo-')) : undefined;
+      if (demoParent !== undefined) {
+        dirs.push((await createDemoDeployment(demoParent)).dir, (await createDigitsDeployment(demoParent)).dir);
+      }
       const webRoot = options.web ? await webPage((text) => process.stderr.write(text)) : undefined;
       const { app, url } = await startServer({
         dirs,
@@ -81,6 +87,7 @@ export function registerServe(program: Command, write: Write): void {
       const models = (await app.inject({ method: 'GET', url: '/models' })).json<{ models: { id: string }[] }>().models;
       write(`cml serve: listening on ${url} (models: ${models.map((m) => m.id).join(', ')}${webRoot ? '; web page at /' : ''}); Ctrl-C stops`);
       await closed;
+      if (demoParent !== undefined) await rm(demoParent, { recursive: true, force: true });
       write('cml serve: stopped');
     });
 }

@@ -1,59 +1,12 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { UserError } from '../errors.js';
 import type { Write } from '../program.js';
 import { progressBar } from '../progress.js';
 import { readCsvMatrix, writeCsv } from './csv.js';
 
-/** File the CLI adds to a deployment directory: what `cml inspect` shows (no secret, no key). */
-export const INSPECT_FILE = 'inspect.json';
-
-export interface InspectReport {
-  readonly model: string;
-  readonly graph: string;
-  readonly parameters: unknown;
-  readonly statistics: unknown;
-}
-
-function parseNumberOption(text: string | undefined, name: string): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isFinite(n)) throw new UserError(`${name} must be a number, got '${text}'`);
-  return n;
-}
-
-/** compile (FHEModelDev) and predict (FHEModelClient + FHEModelServer through ciphertext bytes). */
-export function registerDeploymentCommands(program: Command, write: Write): void {
-  program
-    .command('compile')
-    .description('Quantize and compile a model.json on an inputset; write the deployment directory')
-    .requiredOption('--model <file>', "model.json (a model's dump(), e.g. from `cml train`)")
-    .requiredOption('--inputset <csv>', 'calibration samples, one per line (e.g. the training features)')
-    .requiredOption('--out <dir>', 'deployment directory to write (client.json, client.bin, server.bin, inspect.json)')
-    .option('--n-bits <n>', 'bits of every quantized input feature')
-    .option('--p-error <p>', 'failure probability of one table lookup')
-    .action(async (options: { model: string; inputset: string; out: string; nBits?: string; pError?: string }) => {
-      const { readModelFile } = await import('./model-file.js');
-      const { FHEModelDev } = await import('@cml/ml');
-      const { format } = await import('@cml/tracer');
-      const model = await readModelFile(options.model);
-      const inputset = await readCsvMatrix(options.inputset);
-      const nBits = parseNumberOption(options.nBits, '--n-bits');
-      const pError = parseNumberOption(options.pError, '--p-error');
-      const fhe = model.compile(inputset, { ...(nBits === undefined ? {} : { nBits }), ...(pError === undefined ? {} : { pError }) });
-      await new FHEModelDev(options.out, fhe).save();
-      const { circuit } = fhe;
-      const report: InspectReport = {
-        model: fhe.spec.modelName,
-        graph: format(circuit.graph, circuit.bounds),
-        parameters: circuit.parameters,
-        statistics: circuit.statistics,
-      };
-      await writeFile(join(options.out, INSPECT_FILE), JSON.stringify(report, null, 2));
-      write(`compiled ${fhe.spec.modelName}: ${circuit.statistics.bootstraps} bootstraps per sample, parameters ${circuit.parameters.name}; wrote ${options.out}`);
-    });
-
+/** predict: the client and server roles (FHEModelClient + FHEModelServer) in one process, through ciphertext bytes. */
+export function registerPredict(program: Command, write: Write): void {
   program
     .command('predict')
     .description('Client and server roles through bytes: keygen, encrypt each row, run on the server, decrypt')
