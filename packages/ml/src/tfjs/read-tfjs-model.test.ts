@@ -111,3 +111,28 @@ describe('unsupported layers and configurations: UnsupportedLayerError naming th
     expect((error as Error).message).toContain('Supported: Dense, Conv2D');
   });
 });
+
+describe('bad inputs to compileTfjsModel are typed errors', () => {
+  const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [3], units: 2, activation: 'relu', kernelInitializer: seed(9) }), tf.layers.dense({ units: 1, kernelInitializer: seed(10) })] });
+
+  it('a sample of the wrong size, a NaN, an empty inputset', () => {
+    expect(() => compileTfjsModel(model, [[1, 2]], { nBits: 2 })).toThrow(expect.objectContaining({ name: 'InvalidInputError', message: expect.stringContaining('sample 0 has 2 values, the model takes 3') }));
+    expect(() => compileTfjsModel(model, [[1, Number.NaN, 2]], { nBits: 2 })).toThrow(expect.objectContaining({ name: 'InvalidInputError', message: expect.stringContaining('non-finite') }));
+    expect(() => compileTfjsModel(model, [], { nBits: 2 })).toThrow(expect.objectContaining({ name: 'InvalidInputError', message: expect.stringContaining('at least one sample') }));
+  });
+
+  it('bit widths out of range', () => {
+    expect(() => compileTfjsModel(model, [[1, 2, 3]], { nBits: 0 })).toThrow(expect.objectContaining({ name: 'InvalidParameterError', message: expect.stringContaining('nBits') }));
+    expect(() => compileTfjsModel(model, [[1, 2, 3]], { nBits: 2, nWBits: 1 })).toThrow(expect.objectContaining({ name: 'InvalidParameterError', message: expect.stringContaining('nWBits') }));
+    expect(() => compileTfjsModel(model, [[1, 2, 3]], { nBits: 2, nAccumBits: 2.5 })).toThrow(expect.objectContaining({ name: 'InvalidParameterError', message: expect.stringContaining('nAccumBits') }));
+  });
+
+  it('a tensor inputset works like the same rows; a single linear output is a regressor', () => {
+    const rows = [[0, 1, 2], [2, -1, 0.5], [-1, -2, 3]];
+    const fromRows = compileTfjsModel(model, rows, { nBits: 2 });
+    const fromTensor = compileTfjsModel(model, tf.tensor(rows), { nBits: 2 });
+    expect(fromTensor.spec).toEqual(fromRows.spec);
+    expect(fromRows.spec.head).toEqual({ kind: 'regressor', link: 'identity' });
+    expect(fromRows.predict(rows, { fhe: 'simulate' })).toEqual(fromRows.predict(rows));
+  });
+});
