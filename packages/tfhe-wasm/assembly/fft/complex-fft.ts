@@ -1,3 +1,5 @@
+import { RADIX4_TWIDDLE_STEP, radix4Twiddles } from './twiddles';
+
 /**
  * In-place complex FFT of M = 2^m points stored split (re[M] then im[M], f64).
  *
@@ -32,12 +34,12 @@ export function fftForwardInPlace(re: usize, im: usize, m: i32, twiddles: usize)
     radix2ForwardStage(re, im, m, h, stageRe, stageIm);
     h >>= 1;
   }
-  for (; h >= 8 && h << 1 > BLOCK_POINTS; h >>= 2) radix4ForwardStages(re, im, m, h, stageRe, stageIm);
+  for (; h >= 8 && h << 1 > BLOCK_POINTS; h >>= 2) radix4ForwardStages(re, im, m, h, radix4Twiddles(twiddles, m, h));
   const block = h << 1;
   for (let offset = 0; offset < m; offset += block) {
     const r = re + (<usize>offset << 3);
     const i = im + (<usize>offset << 3);
-    for (let g = h; g >= 8; g >>= 2) radix4ForwardStages(r, i, block, g, stageRe, stageIm);
+    for (let g = h; g >= 8; g >>= 2) radix4ForwardStages(r, i, block, g, radix4Twiddles(twiddles, m, g));
     // Two 4-point groups per iteration; the scalar version only serves M = 4.
     if (block >= 8) radix4LastStagesForwardSimd(r, i, block);
     else radix4LastStagesForward(r, i, block);
@@ -63,9 +65,9 @@ export function fftBackwardInPlace(re: usize, im: usize, m: i32, twiddles: usize
     const i = im + (<usize>offset << 3);
     if (block >= 8) radix4FirstStagesBackwardSimd(r, i, block);
     else radix4FirstStagesBackward(r, i, block);
-    for (let g = 8; g <= h; g <<= 2) radix4BackwardStages(r, i, block, g, stageRe, stageIm);
+    for (let g = 8; g <= h; g <<= 2) radix4BackwardStages(r, i, block, g, radix4Twiddles(twiddles, m, g));
   }
-  for (let g = h << 2; g <= topH; g <<= 2) radix4BackwardStages(re, im, m, g, stageRe, stageIm);
+  for (let g = h << 2; g <= topH; g <<= 2) radix4BackwardStages(re, im, m, g, radix4Twiddles(twiddles, m, g));
   if (stages & 1) radix2BackwardStage(re, im, m, m >> 1, stageRe, stageIm);
 }
 
@@ -126,20 +128,12 @@ function radix2BackwardStage(re: usize, im: usize, m: i32, h: i32, stageRe: usiz
  *   a0 = x0 + x2, a1 = x1 + x3, d2 = x0 - x2, d3' = -i (x1 - x3)
  *   z[j] = a0 + a1, z[j+q] = (a0 - a1) w_h^(2j), z[j+2q] = (d2 + d3') w_h^j, z[j+3q] = (d2 - d3') w_h^(3j)
  */
-function radix4ForwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usize, stageIm: usize): void {
-  const q = h >> 1;
-  const qb = <usize>q << 3;
-  const hb = <usize>h << 3;
+function radix4ForwardStages(re: usize, im: usize, m: i32, h: i32, twiddles: usize): void {
+  const qb = <usize>h << 2;
   const mb = <usize>m << 3;
-  const twRe = stageRe + hb;
-  const twIm = stageIm + hb;
-  const sqRe = stageRe + qb;
-  const sqIm = stageIm + qb;
-  // The cube table sits 2M entries after the stage table; `m` here may be a block, so use the
-  // full-size offset the caller passes through the stage pointers: stageIm - stageRe = M*8.
-  const cubeRe = stageRe + ((stageIm - stageRe) << 1) + hb;
-  const cubeIm = stageIm + ((stageIm - stageRe) << 1) + hb;
-  for (let sb: usize = 0; sb < mb; sb += hb << 1) {
+  for (let sb: usize = 0; sb < mb; sb += <usize>h << 4) {
+    // One twiddle pointer with constant offsets (twiddles.ts): fewer live addresses than six.
+    let w = twiddles;
     for (let jb: usize = 0; jb < qb; jb += 16) {
       const p0 = sb + jb;
       const p1 = p0 + qb;
@@ -156,18 +150,19 @@ function radix4ForwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usiz
       const d3r = f64x2.sub(x1i, x3i), d3i = f64x2.sub(x3r, x1r);
       v128.store(re + p0, f64x2.add(a0r, a1r));
       v128.store(im + p0, f64x2.add(a0i, a1i));
-      const w2r = v128.load(sqRe + jb), w2i = v128.load(sqIm + jb);
+      const w2r = v128.load(w, 32), w2i = v128.load(w, 48);
       const e1r = f64x2.sub(a0r, a1r), e1i = f64x2.sub(a0i, a1i);
       v128.store(re + p1, f64x2.sub(f64x2.mul(e1r, w2r), f64x2.mul(e1i, w2i)));
       v128.store(im + p1, f64x2.add(f64x2.mul(e1r, w2i), f64x2.mul(e1i, w2r)));
-      const w1r = v128.load(twRe + jb), w1i = v128.load(twIm + jb);
+      const w1r = v128.load(w), w1i = v128.load(w, 16);
       const e2r = f64x2.add(d2r, d3r), e2i = f64x2.add(d2i, d3i);
       v128.store(re + p2, f64x2.sub(f64x2.mul(e2r, w1r), f64x2.mul(e2i, w1i)));
       v128.store(im + p2, f64x2.add(f64x2.mul(e2r, w1i), f64x2.mul(e2i, w1r)));
-      const w3r = v128.load(cubeRe + jb), w3i = v128.load(cubeIm + jb);
+      const w3r = v128.load(w, 64), w3i = v128.load(w, 80);
       const e3r = f64x2.sub(d2r, d3r), e3i = f64x2.sub(d2i, d3i);
       v128.store(re + p3, f64x2.sub(f64x2.mul(e3r, w3r), f64x2.mul(e3i, w3i)));
       v128.store(im + p3, f64x2.add(f64x2.mul(e3r, w3i), f64x2.mul(e3i, w3r)));
+      w += RADIX4_TWIDDLE_STEP;
     }
   }
 }
@@ -179,18 +174,11 @@ function radix4ForwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usiz
  *   p = y2 conj(w_h^j), m = y3 conj(w_h^(3j)), d2 = p + m, d3 = i (p - m)
  *   z[j] = a0 + d2, z[j+2q] = a0 - d2, z[j+q] = a1 + d3, z[j+3q] = a1 - d3
  */
-function radix4BackwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usize, stageIm: usize): void {
-  const q = h >> 1;
-  const qb = <usize>q << 3;
-  const hb = <usize>h << 3;
+function radix4BackwardStages(re: usize, im: usize, m: i32, h: i32, twiddles: usize): void {
+  const qb = <usize>h << 2;
   const mb = <usize>m << 3;
-  const twRe = stageRe + hb;
-  const twIm = stageIm + hb;
-  const sqRe = stageRe + qb;
-  const sqIm = stageIm + qb;
-  const cubeRe = stageRe + ((stageIm - stageRe) << 1) + hb;
-  const cubeIm = stageIm + ((stageIm - stageRe) << 1) + hb;
-  for (let sb: usize = 0; sb < mb; sb += hb << 1) {
+  for (let sb: usize = 0; sb < mb; sb += <usize>h << 4) {
+    let w = twiddles;
     for (let jb: usize = 0; jb < qb; jb += 16) {
       const p0 = sb + jb;
       const p1 = p0 + qb;
@@ -198,18 +186,18 @@ function radix4BackwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usi
       const p3 = p2 + qb;
       const y0r = v128.load(re + p0), y0i = v128.load(im + p0);
       const y1r = v128.load(re + p1), y1i = v128.load(im + p1);
-      const w2r = v128.load(sqRe + jb), w2i = v128.load(sqIm + jb);
+      const w2r = v128.load(w, 32), w2i = v128.load(w, 48);
       // y * conj(w) = (yr wr + yi wi) + i (yi wr - yr wi)
       const tr = f64x2.add(f64x2.mul(y1r, w2r), f64x2.mul(y1i, w2i));
       const ti = f64x2.sub(f64x2.mul(y1i, w2r), f64x2.mul(y1r, w2i));
       const a0r = f64x2.add(y0r, tr), a0i = f64x2.add(y0i, ti);
       const a1r = f64x2.sub(y0r, tr), a1i = f64x2.sub(y0i, ti);
       const y2r = v128.load(re + p2), y2i = v128.load(im + p2);
-      const w1r = v128.load(twRe + jb), w1i = v128.load(twIm + jb);
+      const w1r = v128.load(w), w1i = v128.load(w, 16);
       const pr = f64x2.add(f64x2.mul(y2r, w1r), f64x2.mul(y2i, w1i));
       const pi = f64x2.sub(f64x2.mul(y2i, w1r), f64x2.mul(y2r, w1i));
       const y3r = v128.load(re + p3), y3i = v128.load(im + p3);
-      const w3r = v128.load(cubeRe + jb), w3i = v128.load(cubeIm + jb);
+      const w3r = v128.load(w, 64), w3i = v128.load(w, 80);
       const mr = f64x2.add(f64x2.mul(y3r, w3r), f64x2.mul(y3i, w3i));
       const mi = f64x2.sub(f64x2.mul(y3i, w3r), f64x2.mul(y3r, w3i));
       const d2r = f64x2.add(pr, mr), d2i = f64x2.add(pi, mi);
@@ -223,6 +211,7 @@ function radix4BackwardStages(re: usize, im: usize, m: i32, h: i32, stageRe: usi
       v128.store(im + p1, f64x2.add(a1i, d3i));
       v128.store(re + p3, f64x2.sub(a1r, d3r));
       v128.store(im + p3, f64x2.sub(a1i, d3i));
+      w += RADIX4_TWIDDLE_STEP;
     }
   }
 }

@@ -1,17 +1,30 @@
 /**
  * Twiddle tables of the negacyclic FFT for one polynomial size N (M = N/2 complex points).
  *
- * Layout (f64, 6*M values = 3N*8 bytes), all split into real and imaginary halves:
+ * Layout (f64, 7*M values = 3.5N*8 bytes):
  *   [0, M)    twist re:  cos(pi*j/N)          w^j with w = e^(i*pi/N), j < M
  *   [M, 2M)   twist im:  sin(pi*j/N)
  *   [2M, 3M)  stage re:  entry h+j = cos(-2*pi*j/(2h)) for every stage half-size h = 1..M/2, j < h
  *   [3M, 4M)  stage im:  entry h+j = sin(-2*pi*j/(2h))
- *   [4M, 5M)  cube re:   entry h+j = cos(-2*pi*3j/(2h)) for j < h/2 (the radix-4 passes' w^3j)
- *   [5M, 6M)  cube im:   entry h+j = sin(-2*pi*3j/(2h))
- * Indexing stage twiddles by h+j keeps each stage's twiddles contiguous (SIMD loads).
+ *   [4M, 7M)  radix-4 passes (complex-fft.ts), for h = 8, 16, .., M/2 from entry 4M + 3(h - 8):
+ *             for each pair of points j, j+1 < h/2, twelve values
+ *             re w^j, im w^j, re w^2j, im w^2j, re w^3j, im w^3j (two lanes each), w = e^(-i*pi/h)
+ * Indexing stage twiddles by h+j keeps each stage's twiddles contiguous (SIMD loads); the
+ * radix-4 passes read their three twiddles from one pointer at constant offsets, which leaves
+ * V8 fewer addresses to keep in registers than six separate tables.
  */
 export function fftTwiddlesBytes(polynomialSize: i32): usize {
-  return <usize>polynomialSize * 24;
+  return <usize>polynomialSize * 28;
+}
+
+/** Bytes of radix-4 twiddles per pair of points. */
+export const RADIX4_TWIDDLE_STEP: usize = 96;
+
+/** The radix-4 twiddles of the pass at half-size h (h >= 8) of an M-point transform. */
+// @ts-ignore: decorator
+@inline
+export function radix4Twiddles(twiddles: usize, m: i32, h: i32): usize {
+  return twiddles + (<usize>m << 5) + 24 * <usize>(h - 8);
 }
 
 export function fftInitTwiddles(twiddles: usize, polynomialSize: i32): void {
@@ -30,10 +43,22 @@ export function fftInitTwiddles(twiddles: usize, polynomialSize: i32): void {
       const angle = (-Math.PI * <f64>j) / <f64>h;
       store<f64>(twiddles + 2 * mBytes + (<usize>(h + j) << 3), Math.cos(angle));
       store<f64>(twiddles + 3 * mBytes + (<usize>(h + j) << 3), Math.sin(angle));
-      if (j < h >> 1) {
-        store<f64>(twiddles + 4 * mBytes + (<usize>(h + j) << 3), Math.cos(3.0 * angle));
-        store<f64>(twiddles + 5 * mBytes + (<usize>(h + j) << 3), Math.sin(3.0 * angle));
-      }
+    }
+  }
+  for (let h = 8; h < m; h <<= 1) {
+    const pass = radix4Twiddles(twiddles, m, h);
+    const q = h >> 1;
+    for (let j = 0; j < q; j++) {
+      // w^j and w^2j as the stage entries h + j and q + j; w^3j from three times the angle.
+      const angle = (-Math.PI * <f64>j) / <f64>h;
+      const angle2 = (-Math.PI * <f64>j) / <f64>q;
+      const at = pass + <usize>(j >> 1) * RADIX4_TWIDDLE_STEP + (<usize>(j & 1) << 3);
+      store<f64>(at, Math.cos(angle));
+      store<f64>(at, Math.sin(angle), 16);
+      store<f64>(at, Math.cos(angle2), 32);
+      store<f64>(at, Math.sin(angle2), 48);
+      store<f64>(at, Math.cos(3.0 * angle), 64);
+      store<f64>(at, Math.sin(3.0 * angle), 80);
     }
   }
 }

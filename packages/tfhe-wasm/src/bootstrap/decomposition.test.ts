@@ -69,7 +69,7 @@ describe('decompositionNextDigitsTwisted', () => {
     const m = n / 2;
     const values = deterministicTestValues(`twisted-digits-${baseLog}-${level}`);
     const inputs = Array.from({ length: n }, () => values.u64());
-    const [tw, twisted, plain, fourier, digits] = [n * 24, n * 8, n * 8, n * 8, n * 8].map((bytes) => tfhe.allocator.alloc(bytes));
+    const [tw, twisted, plain, fourier, digits] = [tfhe.fftTwiddlesBytes(n), n * 8, n * 8, n * 8, n * 8].map((bytes) => tfhe.allocator.alloc(bytes));
     tfhe.fftInitTwiddles(tw!, n);
     for (const states of [twisted!, plain!]) {
       new BigUint64Array(tfhe.memory.buffer, states, n).set(inputs);
