@@ -1,3 +1,4 @@
+import type { KeyFiles } from './key-files.js';
 import type { KeyStore } from './key-store.js';
 import type { Metrics } from './metrics.js';
 import { UnknownModelError } from './errors.js';
@@ -8,6 +9,10 @@ import type { WorkQueue } from './work-queue.js';
 export interface ServerContext {
   readonly models: ReadonlyMap<string, ServedModel>;
   readonly keys: KeyStore;
+  /** Keys on disk (`keyDir`), or undefined when keys live in memory only. */
+  readonly keyFiles: KeyFiles | undefined;
+  /** Disk reads in progress by key id, so concurrent requests read a key once. */
+  readonly loadingKeys: Map<string, Promise<void>>;
   readonly queue: WorkQueue;
   readonly metrics: Metrics;
   readonly limits: { readonly maxKeyBytes: number; readonly maxInputBytes: number };

@@ -3,6 +3,7 @@ import { initTfhe } from '@cml/ml';
 import type { ServerContext } from './context.js';
 import { toHttpError } from './error-mapping.js';
 import { HttpError, ServerConfigError } from './errors.js';
+import { KeyFiles } from './key-files.js';
 import { KeyStore } from './key-store.js';
 import { Metrics } from './metrics.js';
 import { DEFAULTS, type ServerOptions } from './options.js';
@@ -43,7 +44,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const context: ServerContext = {
     models,
     keys: new KeyStore(options.maxKeys ?? DEFAULTS.maxKeys),
-    queue: new WorkQueue(options.concurrency ?? DEFAULTS.concurrency, options.maxQueue ?? DEFAULTS.maxQueue),
+    keyFiles: options.keyDir === undefined ? undefined : new KeyFiles(options.keyDir),
+    loadingKeys: new Map(),
+    queue: options.queue ?? new WorkQueue(options.concurrency ?? DEFAULTS.concurrency, options.maxQueue ?? DEFAULTS.maxQueue),
     metrics: new Metrics(),
     limits: {
       maxKeyBytes: options.maxKeyBytes ?? DEFAULTS.maxKeyBytes,

@@ -1,4 +1,5 @@
 import type { ModelSource } from './served-model.js';
+import type { WorkQueue } from './work-queue.js';
 
 export interface ServerOptions {
   /** Deployment directories; each is served under its directory name. */
@@ -7,6 +8,11 @@ export interface ServerOptions {
   readonly models?: readonly ModelSource[];
   /** Evaluation key sets kept in memory (least recently used evicted). Default 16. */
   readonly maxKeys?: number;
+  /**
+   * A directory for uploaded evaluation keys: each upload is also written there, and keys not
+   * in memory (evicted, or uploaded before a restart) are read back on demand. Default: memory only.
+   */
+  readonly keyDir?: string;
   /** Largest evaluation-key upload in bytes. Default 256 MiB. */
   readonly maxKeyBytes?: number;
   /** Largest encrypted input in bytes. Default 16 MiB. */
@@ -15,6 +21,11 @@ export interface ServerOptions {
   readonly concurrency?: number;
   /** Runs allowed to wait; more are refused with 503. Default 64. */
   readonly maxQueue?: number;
+  /**
+   * The work queue runs go through, when the embedding application shares one between
+   * servers or schedules its own jobs on it. Default: a new queue of `concurrency`/`maxQueue`.
+   */
+  readonly queue?: WorkQueue;
   /** A built web client to serve at / (with COOP/COEP headers for SharedArrayBuffer). */
   readonly webRoot?: string;
   /** Fastify's logger. Default false. */

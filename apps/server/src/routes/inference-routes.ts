@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { EvaluationKeys } from '@cml/tfhe-wasm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MODEL_PARAMS, modelOf, type ServerContext } from '../context.js';
 import { BadPayloadError, KeyMismatchError, UnknownKeyError, UnsupportedMediaTypeError } from '../errors.js';
+import { keyIdOf } from '../key-files.js';
+import { acquireKeys } from '../stored-keys.js';
 
 const KEY_ID = '^[0-9a-f]{32}$';
 
@@ -22,7 +23,7 @@ function bytesOf(request: FastifyRequest): Uint8Array {
 
 /**
  * POST /models/:id/keys: compressed evaluation keys in, a key id out (a hash of model and
- * bytes, so a re-upload gives the same id). POST /models/:id/predict?keyId=: an encrypted
+ * bytes, so a re-upload gives the same id), kept in memory and, with `keyDir`, on disk. POST /models/:id/predict?keyId=: an encrypted
  * input in, the encrypted output out. Both run through the bounded work queue (expanding
  * keys and running the circuit are the CPU-heavy parts).
  */
@@ -33,7 +34,7 @@ export function registerInferenceRoutes(app: FastifyInstance, context: ServerCon
     async (request, reply) => {
       const model = modelOf(context, request.params.id);
       const bytes = bytesOf(request);
-      const id = createHash('sha256').update(model.id).update(bytes).digest('hex').slice(0, 32);
+      const id = keyIdOf(model.id, bytes);
       const existing = context.keys.acquire(id);
       if (existing) existing.release();
       else {
@@ -41,6 +42,8 @@ export function registerInferenceRoutes(app: FastifyInstance, context: ServerCon
           const keys = EvaluationKeys.deserialize(bytes, model.circuit.parameters);
           context.keys.add({ id, modelId: model.id, keys, byteLength: bytes.length });
         });
+        // Only keys that deserialized are kept on disk; the id is known once they are written.
+        await context.keyFiles?.save(id, model.id, bytes);
       }
       return reply.code(201).send({ keyId: id, bytes: bytes.length });
     },
@@ -58,7 +61,7 @@ export function registerInferenceRoutes(app: FastifyInstance, context: ServerCon
     async (request, reply) => {
       const model = modelOf(context, request.params.id);
       const bytes = bytesOf(request);
-      const held = context.keys.acquire(request.query.keyId);
+      const held = await acquireKeys(context, request.query.keyId);
       if (!held) throw new UnknownKeyError(request.query.keyId);
       try {
         if (held.stored.modelId !== model.id) {
