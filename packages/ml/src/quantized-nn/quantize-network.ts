@@ -112,7 +112,7 @@ export function quantizeDenseNetwork(layers: readonly FloatDense[], X: readonly 
   for (let attempt = 0; ; attempt++) {
     const built = buildLayers(plans, lsbs, quantizedX, input.qMax);
     const hiddenBits = built.layers.slice(0, -1).map((l) => bitsOfSpan(l.params.window + (l.params.lsbsToRemove > 0 ? 2 ** l.params.lsbsToRemove : 0)));
-    const outputBits = bitsOfSpan((built.layers.at(-1) as QuantizedDense).params.window);
+    const outputBits = signedBits(built.outputRange[0], built.outputRange[1]);
     const precision = Math.max(outputBits, ...hiddenBits);
     const next = layers.map((_, L) => (L < layers.length - 1 ? Math.max(0, precision - options.nAccumBits) : 0));
     if (next.every((l, L) => l === lsbs[L]) || attempt === 4) {
@@ -134,7 +134,7 @@ export function quantizeDenseNetwork(layers: readonly FloatDense[], X: readonly 
  * maximum by the sign of its weight); deeper layers' extremes come from coordinate search;
  * shifts and windows are then measured over X plus every extreme.
  */
-function buildLayers(plans: readonly LayerPlan[], lsbs: readonly number[], quantizedX: number[][], qMax: number): { layers: QuantizedDense[]; extremes: number[][] } {
+function buildLayers(plans: readonly LayerPlan[], lsbs: readonly number[], quantizedX: number[][], qMax: number): { layers: QuantizedDense[]; extremes: number[][]; outputRange: [number, number] } {
   // Shifts do not change rounded values (they are multiples of 2^l): build with zero shifts first.
   const provisional = plans.map((p, L) => new QuantizedDense({ ...p, shift: p.weights.map(() => 0), lsbsToRemove: lsbs[L] as number, window: 0 }));
   const extremes: number[][] = [];
@@ -151,15 +151,32 @@ function buildLayers(plans: readonly LayerPlan[], lsbs: readonly number[], quant
   }
   const samples = [...quantizedX, ...extremes];
   const layers: QuantizedDense[] = [];
+  let outputRange: [number, number] = [0, 0];
   let values = samples;
   plans.forEach((p, L) => {
     const accumulators = values.map((q) => (provisional[L] as QuantizedDense).accumulate(q));
     const unit = 2 ** (lsbs[L] as number);
-    const shift = p.weights.map((_, j) => -Math.floor(Math.min(...accumulators.map((a) => a[j] as number)) / unit) * unit);
-    const window = Math.max(...accumulators.flatMap((a) => a.map((v, j) => v + (shift[j] as number))));
+    const low = p.weights.map((_, j) => Math.min(...accumulators.map((a) => a[j] as number)));
+    const high = p.weights.map((_, j) => Math.max(...accumulators.map((a) => a[j] as number)));
+    // Hidden windows start at 0 (the lookups' tables start there). Returned sums are centred on 0:
+    // they decode as P-bit two's complement, so a sample beyond the compile range keeps headroom
+    // on both sides instead of wrapping at 0.
+    const shift = p.requantization
+      ? low.map((lo) => -Math.floor(lo / unit) * unit)
+      : low.map((lo, j) => -Math.round((lo + (high[j] as number)) / 2));
+    const window = Math.max(...high.map((hi, j) => hi + (shift[j] as number)));
+    if (!p.requantization) outputRange = [Math.min(...low.map((lo, j) => lo + (shift[j] as number))), window];
     const layer = new QuantizedDense({ ...p, shift, lsbsToRemove: lsbs[L] as number, window });
     layers.push(layer);
     values = values.map((q) => layer.evaluate(q));
   });
-  return { layers, extremes };
+  return { layers, extremes, outputRange };
+}
+
+/** Bits of the integer type holding [lo, hi]: unsigned when lo >= 0, two's complement otherwise. */
+function signedBits(lo: number, hi: number): number {
+  if (lo >= 0) return bitsOfSpan(hi);
+  let bits = 2;
+  while (-(2 ** (bits - 1)) > lo || 2 ** (bits - 1) - 1 < hi) bits++;
+  return bits;
 }

@@ -63,11 +63,11 @@ describe('quantizeDenseNetwork', () => {
     });
   });
 
-  it('windows: every compile sample keeps each accumulator inside [0, window]; P covers the widest window plus rounding margin', () => {
+  it('windows: hidden accumulators of every compile sample stay in [0, window], returned sums are centred, P covers both', () => {
     const net = quantizeDenseNetwork(layers, X, { nWBits: 3, nABits: 3, nAccumBits: 4 });
     const samples = [...X.map((x) => net.input.quantizeRow(x)), ...net.program.extremes];
     let h = samples.map((s) => s.slice());
-    for (const layer of net.layers) {
+    for (const layer of net.layers.slice(0, -1)) {
       for (const v of h.flatMap((q) => layer.accumulate(q))) {
         expect(v).toBeGreaterThanOrEqual(0);
         expect(v).toBeLessThanOrEqual(layer.params.window);
@@ -75,6 +75,13 @@ describe('quantizeDenseNetwork', () => {
       expect(layer.params.window + 2 ** layer.params.lsbsToRemove).toBeLessThanOrEqual(2 ** net.precision);
       h = h.map((q) => layer.evaluate(q));
     }
+    // returned sums are centred: within one of ±(half their span), inside P-bit two's complement
+    const output = net.layers.at(-1)!;
+    output.params.weights.forEach((_, k) => {
+      const sums = h.map((q) => output.accumulate(q)[k]!);
+      expect(Math.abs(Math.min(...sums) + Math.max(...sums))).toBeLessThanOrEqual(1);
+    });
+    for (const v of h.flatMap((q) => output.accumulate(q))) expect(Math.abs(v)).toBeLessThan(2 ** (net.precision - 1));
     expect(net.precision - net.layers[0]!.params.lsbsToRemove).toBe(4);
   });
 

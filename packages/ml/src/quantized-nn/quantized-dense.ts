@@ -20,11 +20,11 @@ export interface QuantizedDenseParams {
   readonly bias: number[];
   /** c_j = Σ_i w_ji z_i: the inputs' zero points seen through the weights. */
   readonly zeroPointSum: number[];
-  /** Integer added to each accumulator so its window starts at 0; a multiple of 2^lsbsToRemove. */
+  /** Integer added to each accumulator: hidden windows start at 0 (a multiple of 2^lsbsToRemove, so rounding is unchanged); returned sums are centred on 0. */
   readonly shift: number[];
   /** Low bits rounded away before the lookup (0: the lookup reads the exact accumulator). */
   readonly lsbsToRemove: number;
-  /** The largest shifted accumulator the compile inputset reaches in this layer (tables cover it). */
+  /** The largest shifted accumulator the compile samples reach in this layer (tables cover it). */
   readonly window: number;
   /** Hidden layers: the lookup; the output layer has none (its sums are decrypted). */
   readonly requantization?: Requantization;
