@@ -57,11 +57,20 @@ function channelsOf(state: State): number {
 }
 
 /** Per-channel scale of a spatial tensor (a convolution shares weights across positions, so its input scale must too). */
+const LAYER_CLASSES: Record<FloatLayer['kind'], string> = {
+  dense: 'Dense',
+  conv2d: 'Conv2D',
+  pool: 'pooling',
+  reshape: 'Reshape',
+  activation: 'Activation',
+  affine: 'BatchNormalization',
+};
+
 function channelScales(state: State, layer: FloatLayer): number[] {
   const channels = channelsOf(state);
   const scales = state.scale.slice(0, channels);
   if (state.scale.some((s, e) => s !== scales[e % channels])) {
-    throw new UnsupportedLayerError(layer.name, layer.kind, 'its input has per-position scales (a convolution needs one scale per channel)');
+    throw new UnsupportedLayerError(layer.name, LAYER_CLASSES[layer.kind], 'its input has per-position scales (a convolution needs one scale per channel)');
   }
   return scales;
 }
@@ -183,7 +192,11 @@ class NetworkQuantizer {
     const offsets = pool2dNhwc(this.state.offset, shape, 'avg', layer.poolSize, layer.strides, pads);
     this.push({ kind: 'sum-pool', poolSize: layer.poolSize, strides: layer.strides }, outShape);
     const channels = inScale.length;
-    this.state = { ...this.state, scale: offsets.data.map((_, e) => (inScale[e % channels] as number) / window), offset: offsets.data, narrow: false };
+    // With rounding, a linear layer may read the window sums directly: a wider accumulator costs
+    // nothing once rounded, a requantizing lookup costs time and accuracy. Without rounding every
+    // bit of width costs lookup precision, so the sums are requantized first.
+    const narrow = this.options.nAccumBits !== undefined;
+    this.state = { ...this.state, scale: offsets.data.map((_, e) => (inScale[e % channels] as number) / window), offset: offsets.data, narrow };
   }
 
   /** v = q − z: centred inputs, so that a convolution's zero padding stands for 0.0. */
@@ -229,10 +242,10 @@ class NetworkQuantizer {
           ? { kind: 'regressor', link: 'identity' }
           : { kind: 'linear-classifier', classes, proba: 'none' };
     if (this.state.shape.length !== 1) this.push({ kind: 'reshape', shape: [outputs] }, [outputs]);
-    for (let e = 0; e < outputs; e++) {
-      const values = this.state.samples.map((v) => v[e] as number);
-      this.widest = Math.max(this.widest, bitsOfSpan(Math.max(...values) - Math.min(...values)) + 1);
-    }
+    // returned values are decrypted with their integer type (two's complement when signed)
+    const returned = this.state.samples.flat();
+    const [lo, hi] = [Math.min(...returned), Math.max(...returned)];
+    this.widest = Math.max(this.widest, lo >= 0 ? bitsOfSpan(hi) : 1 + Math.max(bitsOfSpan(-lo - 1), bitsOfSpan(Math.max(hi, 0))));
     return {
       widestWindow: this.widest, ops: this.ops, outputScale: this.state.scale, outputOffset: this.state.offset, head };
   }
