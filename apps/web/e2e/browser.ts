@@ -9,16 +9,16 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 export class ChromiumMissingError extends Error {
   override readonly name = 'ChromiumMissingError';
-  constructor() {
-    super(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium; .ci/run does it) to run the browser tests`);
+  constructor(path: string) {
+    super(`${path} is missing: install Debian's chromium (apt-get install chromium; .ci/run does it) to run the browser tests`);
   }
 }
 
-/** Whether the browser tests can run here; in CI a missing Chromium is an error. */
-export function chromiumAvailable(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  if (process.env['CI'] === 'true') throw new ChromiumMissingError();
-  process.stderr.write(`web e2e: skipped, ${new ChromiumMissingError().message}\n`);
+/** Whether the browser tests can run here; in CI (`CI=true`) a missing Chromium is an error. */
+export function chromiumAvailable(path = CHROMIUM, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (existsSync(path)) return true;
+  if (env['CI'] === 'true') throw new ChromiumMissingError(path);
+  process.stderr.write(`web e2e: skipped, ${new ChromiumMissingError(path).message}\n`);
   return false;
 }
 
