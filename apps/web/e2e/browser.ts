@@ -15,10 +15,14 @@ export class ChromiumMissingError extends Error {
 }
 
 /** Whether the browser tests can run here; in CI (`CI=true`) a missing Chromium is an error. */
-export function chromiumAvailable(path = CHROMIUM, env: NodeJS.ProcessEnv = process.env): boolean {
+export function chromiumAvailable(
+  path = CHROMIUM,
+  env: NodeJS.ProcessEnv = process.env,
+  warn = (message: string): void => void process.stderr.write(`${message}\n`),
+): boolean {
   if (existsSync(path)) return true;
   if (env['CI'] === 'true') throw new ChromiumMissingError(path);
-  process.stderr.write(`web e2e: skipped, ${new ChromiumMissingError(path).message}\n`);
+  warn(`web e2e: skipped, ${new ChromiumMissingError(path).message}`);
   return false;
 }
 

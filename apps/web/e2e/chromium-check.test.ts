@@ -9,7 +9,9 @@ describe('chromiumAvailable', () => {
     expect(() => chromiumAvailable(missing, { CI: 'true' })).toThrow(/\/nonexistent\/chromium is missing: install Debian's chromium/);
   });
 
-  it('a missing Chromium outside CI skips the browser tests', () => {
-    expect(chromiumAvailable(missing, {})).toBe(false);
+  it('a missing Chromium outside CI skips the browser tests, saying why', () => {
+    const warnings: string[] = [];
+    expect(chromiumAvailable(missing, {}, (message) => warnings.push(message))).toBe(false);
+    expect(warnings).toEqual([expect.stringMatching(/^web e2e: skipped, \/nonexistent\/chromium is missing/)]);
   });
 });

@@ -112,13 +112,14 @@ export class WebApp {
     const model = this.opened();
     this.setKeyStatus('generating', 'generating keys in a Web Worker…');
     this.page.keygenProgress.value = 0;
-    const { evaluationKeys, ms } = await this.worker.call('keygen', {}, (phase) => {
+    const { evaluationKeys, ms, saved } = await this.worker.call('keygen', {}, (phase) => {
       this.page.keygenProgress.value = KEYGEN_PHASES.indexOf(phase);
       this.page.keyStatus.textContent = `${phase}…`;
     });
     this.page.keygenProgress.value = KEYGEN_PHASES.length;
     this.steps.add({ name: 'key generation (worker)', ms });
-    this.setKeyStatus('generated', `keys generated in ${formatMs(ms)} and saved in IndexedDB (${formatBytes(evaluationKeys.length)} of evaluation keys)`);
+    const where = saved ? 'saved in IndexedDB' : 'not saved (IndexedDB unavailable): they last for this visit';
+    this.setKeyStatus('generated', `keys generated in ${formatMs(ms)}, ${where} (${formatBytes(evaluationKeys.length)} of evaluation keys)`);
     model.evaluationKeys = evaluationKeys;
     model.keyId = undefined;
     await this.upload();

@@ -51,8 +51,12 @@ const handlers: Handlers = {
     report('serializing keys');
     const evaluationKeys = client.getSerializedEvaluationKeys();
     report('saving keys in IndexedDB');
-    await keyVault.put({ fingerprint, secretKey: client.serializeSecretKey(), evaluationKeys, savedAt: Date.now() });
-    return { evaluationKeys, ms };
+    // Without storage (private browsing, quota) the keys still serve this visit.
+    const saved = await keyVault.put({ fingerprint, secretKey: client.serializeSecretKey(), evaluationKeys, savedAt: Date.now() }).then(
+      () => true,
+      () => false,
+    );
+    return { evaluationKeys, ms, saved };
   },
 
   async encrypt({ row }) {

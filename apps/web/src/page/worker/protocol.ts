@@ -12,7 +12,7 @@ export interface WorkerRequests {
     reply: { restored: { evaluationKeys: Uint8Array; ms: number } | undefined };
   };
   /** Generates fresh keys and stores them in IndexedDB. */
-  keygen: { request: Record<string, never>; reply: { evaluationKeys: Uint8Array; ms: number } };
+  keygen: { request: Record<string, never>; reply: { evaluationKeys: Uint8Array; ms: number; saved: boolean } };
   encrypt: { request: { row: number[] }; reply: { bytes: Uint8Array; ms: number } };
   decrypt: { request: { bytes: Uint8Array }; reply: { result: ClientResult; ms: number } };
   /** Drops the current keys from memory and from IndexedDB. */
