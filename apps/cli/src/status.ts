@@ -12,7 +12,7 @@ export const capabilities: readonly Capability[] = [
   { area: '@cml/tracer', capability: 'numpy-style tracing to a DAG, clear evaluation, bounds', status: 'done', issue: 4 },
   { area: '@cml/compiler', capability: 'passes, parameter optimizer, Circuit/Client/Server', status: 'done', issue: 5 },
   { area: '@cml/ml', capability: 'scikit-learn-style models, tfjs conversion, deployment', status: 'partial', issue: 6 },
-  { area: 'apps/cli', capability: 'cml demo / compile / keygen / encrypt / run / decrypt', status: 'partial', issue: 7 },
+  { area: 'apps/cli', capability: 'cml demo / compile / keygen / encrypt / run / decrypt / serve / inspect / bench', status: 'done', issue: 7 },
   { area: 'apps/server + apps/web', capability: 'encrypted inference over HTTP with a browser client', status: 'partial', issue: 8 },
 ];
 
