@@ -122,11 +122,14 @@ export function fheBackend(
     instructions: readonly LookupInstruction[],
     inputs: readonly (readonly LweCiphertext[])[],
   ): Promise<LweCiphertext[][]> => {
-    const groups = new Map<number, { cts: LweCiphertext[]; tables: number[][]; slots: number[] }>();
+    // Per bootstrap kind: the shifted inputs, their tables and where each result goes.
+    const groups = new Map<
+      number,
+      { cts: LweCiphertext[]; tables: number[][]; slots: [number, number][] }
+    >();
     const results = instructions.map(
       (instruction) => new Array<LweCiphertext>(instruction.element.length),
     );
-    const slotOf: [number, number][] = [];
     instructions.forEach((instruction, k) => {
       const tableBits = instruction.tableBits ?? precision;
       const stored = tablesOf(instruction);
@@ -139,15 +142,14 @@ export function fheBackend(
         if (tableBits < precision) addHalfStep(ct, precision);
         group.cts.push(ct);
         group.tables.push(stored[instruction.tableOf[i] as number] as number[]);
-        group.slots.push(slotOf.length);
-        slotOf.push([k, i]);
+        group.slots.push([k, i]);
       });
     });
     try {
       for (const [tableBits, group] of groups) {
         const out = await bootstrap(group.cts, group.tables, tableBits);
         out.forEach((ct, j) => {
-          const [k, i] = slotOf[group.slots[j] as number] as [number, number];
+          const [k, i] = group.slots[j] as [number, number];
           (results[k] as LweCiphertext[])[i] = addToPhase(
             ct,
             (instructions[k] as LookupInstruction).outputOffset,
