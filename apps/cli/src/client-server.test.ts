@@ -108,7 +108,7 @@ describe('bad arguments and bad files: one line, exit code 1', () => {
     expectUserError(run(at('bad-base.enc'), join(keys, KEY_FILES.secret)), /evaluation keys/);
   });
 
-  it('refuses keys of another model and results of other keys', async () => {
+  it('refuses keys of another model, and rows and results of another key generation', async () => {
     const other = at('other');
     expect(cml('train', '--model', 'lr', '--out', at('lr.json'), '--inputset-out', at('lr-train.csv')).status).toBe(0);
     expect(cml('compile', '--model', at('lr.json'), '--inputset', at('lr-train.csv'), '--out', other).status).toBe(0);
@@ -117,6 +117,10 @@ describe('bad arguments and bad files: one line, exit code 1', () => {
     expectUserError(run(at('bad-base.enc'), at('other-keys')), /evaluation keys/);
     // Inputs for the tree run by the other model's server.
     expectUserError(cml('run', '--dir', other, '--keys', at('other-keys'), '--input', at('bad-base.enc'), '--out', at('x.enc')), /cannot be read with|encrypted for circuit/);
+    // A second key generation for the same model: rows and results of the first keys are refused.
+    expect((await cmlAsync('keygen', '--dir', dir, '--out', at('second-keys'))).status).toBe(0);
+    expectUserError(run(at('bad-base.enc'), at('second-keys')), /arguments were encrypted under keys \w+, the evaluation keys given are \w+/);
+    expectUserError(cml('decrypt', '--dir', dir, '--keys', at('second-keys'), '--input', at('results.enc')), /results were computed with keys \w+, not this client's keys/);
     // The tree's secret key beside the other model's evaluation keys.
     const mixed = at('mixed-keys');
     await mkdir(mixed);
