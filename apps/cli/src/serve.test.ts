@@ -1,21 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FHEModelDev, LogisticRegression, loadBreastCancer } from '@cml/ml';
+import { FHEModelClient, FHEModelDev, LogisticRegression, loadBreastCancer, type FheModel } from '@cml/ml';
 import { bin, cmlAsync, expectUserError } from './__fixtures__/run-cml.js';
 
 let root: string;
 let dir: string;
+let fhe: FheModel;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'cml-serve-'));
   dir = join(root, 'cancer-lr');
   const data = await loadBreastCancer();
   const x = data.data.map((r) => r.slice(0, 5));
-  const fhe = new LogisticRegression({ maxIter: 200 }).fit(x, data.target).compile(x, { nBits: 3 });
+  fhe = new LogisticRegression({ maxIter: 200 }).fit(x, data.target).compile(x, { nBits: 3 });
   await new FHEModelDev(dir, fhe).save();
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -76,9 +77,52 @@ describe('cml serve', () => {
     expect((await server.exited).status).toBe(0);
   });
 
+  it('--key-dir keeps uploaded evaluation keys across a restart', async () => {
+    const keyDir = join(root, 'server-keys');
+    const client = new FHEModelClient(dir);
+    await client.generatePrivateAndEvaluationKeys();
+    const row = [14, 20, 90, 600, 0.1];
+    try {
+      const first = await serve('--dir', dir, '--port', '0', '--no-web', '--key-dir', keyDir);
+      let keyId: string;
+      try {
+        const upload = await fetch(`${first.url}/models/cancer-lr/keys`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream' },
+          body: Buffer.from(client.getSerializedEvaluationKeys()),
+        });
+        expect(upload.status).toBe(201);
+        keyId = ((await upload.json()) as { keyId: string }).keyId;
+      } finally {
+        first.child.kill('SIGTERM');
+      }
+      expect((await first.exited).status).toBe(0);
+      expect((await readdir(keyDir)).length).toBeGreaterThan(0);
+
+      // A new process: the key id works without uploading the keys again.
+      const second = await serve('--dir', dir, '--port', '0', '--no-web', '--key-dir', keyDir);
+      try {
+        const reply = await fetch(`${second.url}/models/cancer-lr/predict?keyId=${keyId}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream' },
+          body: Buffer.from(client.quantizeEncryptSerialize(row)),
+        });
+        expect(reply.status).toBe(200);
+        const result = await client.deserializeDecryptDequantize(new Uint8Array(await reply.arrayBuffer()));
+        expect(result.prediction).toBe(fhe.predict([row])[0]);
+      } finally {
+        second.child.kill('SIGTERM');
+      }
+      expect((await second.exited).status).toBe(0);
+    } finally {
+      client.dispose();
+    }
+  });
+
   it('refuses bad arguments, a missing directory and a busy port with one line and exit code 1', async () => {
     expectUserError(await cmlAsync('serve'), /serve needs --dir <deployment dir> \(repeatable\) or --demo/);
     expectUserError(await cmlAsync('serve', '--dir', dir, '--port', 'http'), /--port must be an integer from 0 to 65535, got 'http'/);
+    expectUserError(await cmlAsync('serve', '--dir', dir, '--max-keys', '0'), /--max-keys must be a positive integer, got '0'/);
     expectUserError(await cmlAsync('serve', '--dir', join(root, 'nowhere')), /nowhere is not a deployment directory/);
     const busy = createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));

@@ -13,6 +13,7 @@ interface ServeOptions {
   readonly host: string;
   readonly web: boolean;
   readonly maxKeys?: string;
+  readonly keyDir?: string;
 }
 
 function port(text: string): number {
@@ -61,6 +62,7 @@ export function registerServe(program: Command, write: Write): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--no-web', 'do not serve the web page')
     .option('--max-keys <n>', 'evaluation-key sets kept in memory (least recently used evicted)')
+    .option('--key-dir <dir>', 'also keep uploaded evaluation keys in this directory: read back after eviction or a restart')
     .action(async (options: ServeOptions) => {
       if (options.dir.length === 0 && !options.demo) throw new UserError('serve needs --dir <deployment dir> (repeatable) or --demo');
       const listenPort = port(options.port);
@@ -79,6 +81,7 @@ export function registerServe(program: Command, write: Write): void {
         host: options.host,
         ...(webRoot === undefined ? {} : { webRoot }),
         ...(maxKeys === undefined ? {} : { maxKeys }),
+        ...(options.keyDir === undefined ? {} : { keyDir: options.keyDir }),
       }).catch((error: unknown) => {
         throw listenError(error, options.host, listenPort);
       });
