@@ -26,6 +26,8 @@ export type IntegerOp =
   /** v = q − zeroPoint, per input feature: quantized inputs centred so that zero padding means 0.0. */
   | { readonly kind: 'center'; readonly zeroPoint: readonly number[] }
   | { readonly kind: 'reshape'; readonly shape: readonly number[] }
+  /** v + shift, per element (integers). */
+  | { readonly kind: 'shift'; readonly shift: readonly number[] }
   /** weight[o][i]: y_o = Σ_i weight[o][i] · x_i. */
   | { readonly kind: 'dense'; readonly weight: readonly (readonly number[])[] }
   /** weight[kh][kw][cin][cout], zero padding. */
@@ -33,6 +35,13 @@ export type IntegerOp =
   /** Window sums (an average pooling whose 1/k² moved into the scale); windows never pad. */
   | { readonly kind: 'sum-pool'; readonly poolSize: readonly [number, number]; readonly strides: readonly [number, number] }
   | { readonly kind: 'max-pool'; readonly poolSize: readonly [number, number]; readonly strides: readonly [number, number]; readonly pads: Pads }
+  /**
+   * Max over each window (no padding) of accumulators, as a chain over the window's taps in
+   * row-major order: m ← m + relu(round(x − m, roundBits low bits)). Exact when roundBits = 0;
+   * otherwise each step may miss the larger value by less than 2^(roundBits − 1), so its lookups
+   * can use rounded (cheap) parameters like the activations'.
+   */
+  | { readonly kind: 'window-max'; readonly poolSize: readonly [number, number]; readonly strides: readonly [number, number]; readonly roundBits: number }
   /**
    * Per element e: r = round(v, roundBits low bits) (ties upward), y = scale[e]·r + offset[e],
    * y = steps(y), result = clip(round(y / s) + z, qMin, qMax) − z.
@@ -66,6 +75,27 @@ export function quantizeActivation(q: ActivationQuantizer): (y: number) => numbe
   return (y) => Math.min(q.qMax, Math.max(q.qMin, Math.round(y / q.scale) + q.zeroPoint)) - q.zeroPoint;
 }
 
+function windowMax(data: readonly number[], shape: readonly number[], size: readonly [number, number], strides: readonly [number, number], roundBits: number): number[] {
+  const [h = 0, w = 0, c = 0] = shape;
+  const [oh, ow] = [Math.floor((h - size[0]) / strides[0]) + 1, Math.floor((w - size[1]) / strides[1]) + 1];
+  const out: number[] = [];
+  for (let oy = 0; oy < oh; oy++) {
+    for (let ox = 0; ox < ow; ox++) {
+      for (let ch = 0; ch < c; ch++) {
+        let m = Number.NaN;
+        for (let ky = 0; ky < size[0]; ky++) {
+          for (let kx = 0; kx < size[1]; kx++) {
+            const x = data[((oy * strides[0] + ky) * w + ox * strides[1] + kx) * c + ch] as number;
+            m = Number.isNaN(m) ? x : m + Math.max(0, roundLowBits(x - m, roundBits));
+          }
+        }
+        out.push(m);
+      }
+    }
+  }
+  return out;
+}
+
 /** Applies one integer op to a flat tensor of the given shape, in plain JavaScript. */
 export function applyIntegerOp(op: IntegerOp, data: readonly number[], shape: readonly number[]): number[] {
   switch (op.kind) {
@@ -73,6 +103,8 @@ export function applyIntegerOp(op: IntegerOp, data: readonly number[], shape: re
       return data.map((q, i) => q - (op.zeroPoint[i] as number));
     case 'reshape':
       return data.slice();
+    case 'shift':
+      return data.map((v, e) => v + (op.shift[e] as number));
     case 'dense':
       return matVec(op.weight, data);
     case 'conv2d':
@@ -81,6 +113,8 @@ export function applyIntegerOp(op: IntegerOp, data: readonly number[], shape: re
       return pool2dNhwc(data, shape, 'sum', op.poolSize, op.strides, [0, 0, 0, 0]).data;
     case 'max-pool':
       return pool2dNhwc(data, shape, 'max', op.poolSize, op.strides, op.pads).data;
+    case 'window-max':
+      return windowMax(data, shape, op.poolSize, op.strides, op.roundBits);
     case 'lookup': {
       const quantize = quantizeActivation(op.quantizer);
       return data.map((v, e) => quantize(lookupFloat(op, e, roundLowBits(v, op.roundBits))));

@@ -70,10 +70,51 @@ describe('quantizeNetwork: the integer network dequantizes to the float network'
     expect(errors[2]).toBeLessThan(0.005 * spread);
   });
 
+  it('centres each returned output on 0 over the inputset (headroom: decryption wraps past P bits)', () => {
+    const q = quantizeNetwork(network, inputset, { nBits: 4, nWBits: 4, nABits: 4, nAccumBits: undefined, inputPerChannel: false });
+    const outputs = inputset.map((x) => evaluateIntegerNetwork(q.ops, [x.length], q.input.quantizeRow(x)));
+    for (let k = 0; k < 3; k++) {
+      const column = outputs.map((o) => o[k] as number);
+      expect(Math.abs(Math.min(...column) + Math.max(...column))).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('compiled with max pooling and normalizations, simulate equals the clear quantized evaluation', () => {
     const fhe = compileTfjsModel(model, inputset, { nBits: 2, inputPerChannel: true });
     expect(fhe.spec.head).toEqual({ kind: 'linear-classifier', classes: [0, 1, 2], proba: 'none' });
     expect(fhe.predict(inputset, { fhe: 'simulate' })).toEqual(fhe.predict(inputset));
     expect(fhe.scores(inputset, { fhe: 'simulate' })).toEqual(fhe.scores(inputset));
+  });
+});
+
+describe('max pooling after a convolution runs on the accumulators, before the activation', () => {
+  const cnn = tf.sequential({
+    layers: [
+      tf.layers.conv2d({ inputShape: [6, 6, 1], filters: 2, kernelSize: 3, activation: 'relu', kernelInitializer: init(31), biasInitializer: init(32) }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: init(33) }),
+    ],
+  });
+  const images = Array.from({ length: 40 }, () => uniform(36, 0, 1));
+  const folded = foldBatchNorm(readTfjsModel(cnn));
+
+  it('pools with a window max, then one lookup per pooled value; exact without rounding', () => {
+    const q = quantizeNetwork(folded, images, { nBits: 8, nWBits: 8, nABits: 8, nAccumBits: undefined, inputPerChannel: false });
+    expect(q.ops.map(({ op }) => op.kind)).toEqual(['center', 'reshape', 'conv2d', 'window-max', 'reshape', 'lookup', 'dense', 'shift']);
+    // relu(max(acc)) = max(relu(acc)): the integer network still follows the float one closely
+    for (const x of images) {
+      const logits = evaluateIntegerNetwork(q.ops, [36], q.input.quantizeRow(x)).map((o, k) => (q.outputScale[k] as number) * o + (q.outputOffset[k] as number));
+      const reference = evaluateFloatNetwork({ ...folded, layers: folded.layers.slice(0, -1) }, x);
+      logits.forEach((v, k) => expect(Math.abs(v - (reference[k] as number))).toBeLessThan(0.02));
+    }
+  });
+
+  it('compiled with rounding, every lookup (window maxima included) has nAccumBits bits and simulate equals the clear evaluation', () => {
+    const fhe = compileTfjsModel(cnn, images, { nBits: 3, nAccumBits: 4 });
+    const stats = fhe.circuit.statistics;
+    expect(stats.lookups).toBe(2 * 2 * 2 * 3 + 2 * 2 * 2);
+    expect(stats.lookupsPerPrecision).toEqual({ 4: stats.lookups });
+    expect(fhe.scores(images, { fhe: 'simulate' })).toEqual(fhe.scores(images));
   });
 });

@@ -101,20 +101,10 @@ class NetworkQuantizer {
   /** A table lookup: the pending float steps, then the activation quantizer calibrated on what the samples reach. */
   materialize(): void {
     const { scale, offset, steps, samples } = this.state;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const v of samples) {
-      for (const x of v) {
-        lo = Math.min(lo, x);
-        hi = Math.max(hi, x);
-      }
-    }
-    const window = bitsOfSpan(hi - lo);
-    this.widest = Math.max(this.widest, window);
+    this.widest = Math.max(this.widest, this.windowBits());
     // One message width P per circuit: every lookup must drop l = P − nAccumBits bits to get
     // nAccumBits-bit parameters (the compiler's 'approximate' rounding).
-    const circuitBits = this.options.circuitBits ?? 0;
-    const roundBits = this.options.nAccumBits === undefined ? 0 : Math.max(0, circuitBits - this.options.nAccumBits);
+    const roundBits = this.roundBits();
     const probe = { kind: 'lookup' as const, roundBits, scale, offset, steps, quantizer: { scale: 1, zeroPoint: 0, qMin: 0, qMax: 0 } };
     const floats = samples.flatMap((v) => v.map((x, e) => lookupFloat(probe, e, x)));
     const calibrated = UniformQuantizer.calibrate([floats], this.options.nABits, false);
@@ -122,6 +112,42 @@ class NetworkQuantizer {
     this.push({ ...probe, quantizer }, this.state.shape);
     const n = size(this.state.shape);
     this.state = { ...this.state, scale: new Array<number>(n).fill(quantizer.scale), offset: new Array<number>(n).fill(0), steps: [], narrow: true };
+  }
+
+  /** l = P − nAccumBits: every lookup's rounding (one message width P per circuit). */
+  private roundBits(): number {
+    return this.options.nAccumBits === undefined ? 0 : Math.max(0, (this.options.circuitBits ?? 0) - this.options.nAccumBits);
+  }
+
+  /** Bits of the current integers' window (across all elements). */
+  private windowBits(): number {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of this.state.samples) {
+      for (const x of v) {
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+      }
+    }
+    return bitsOfSpan(hi - lo);
+  }
+
+  /**
+   * Whether a max pooling can run on the accumulators, before the pending steps: they must be
+   * non-decreasing (relu, sigmoid, tanh, affine maps with non-negative scales) with a positive
+   * scale, and identical at every position of a channel (so one window shares one function).
+   */
+  private poolsBeforeActivation(): boolean {
+    const { scale, offset, steps, narrow } = this.state;
+    if (narrow && steps.length === 0) return false;
+    const channels = channelsOf(this.state);
+    const uniform = (values: readonly number[]) => values.every((v, e) => v === values[e % channels]);
+    return (
+      scale.every((s) => s > 0) &&
+      uniform(scale) &&
+      uniform(offset) &&
+      steps.every((step) => step.kind === 'activation' || (step.scale.every((a) => a >= 0) && uniform(step.scale) && uniform(step.shift)))
+    );
   }
 
   /** Linear layers and poolings read narrow integers with no pending float step. */
@@ -174,6 +200,23 @@ class NetworkQuantizer {
     const shape = this.state.shape;
     const pads = windowPads(shape[0] ?? 0, shape[1] ?? 0, layer.poolSize, layer.strides, layer.padding);
     const outShape = [...windowOutputShape(shape, layer.poolSize, layer.strides, pads), channelsOf(this.state)];
+    if (layer.op === 'max' && pads.every((p) => p === 0) && this.poolsBeforeActivation()) {
+      // max commutes with the pending per-channel non-decreasing steps and the quantizer: pool
+      // the accumulators (rounded like the lookups), and look up only the pooled values
+      // its lookups read differences of two accumulators: one bit wider
+      this.widest = Math.max(this.widest, this.windowBits() + 1);
+      const channels = channelsOf(this.state);
+      this.push({ kind: 'window-max', poolSize: layer.poolSize, strides: layer.strides, roundBits: this.roundBits() }, outShape);
+      const n = size(outShape);
+      const perChannel = (values: readonly number[]) => Array.from({ length: n }, (_, e) => values[e % channels] as number);
+      this.state = {
+        ...this.state,
+        scale: perChannel(this.state.scale),
+        offset: perChannel(this.state.offset),
+        steps: this.state.steps.map((step) => (step.kind === 'affine' ? { ...step, scale: perChannel(step.scale), shift: perChannel(step.shift) } : step)),
+      };
+      return;
+    }
     if (layer.op === 'max') {
       // max commutes with y = s·v only for s > 0 and a shared offset: otherwise requantize first
       if (!this.state.narrow || this.state.steps.length > 0 || this.state.scale.some((s) => s <= 0) || this.state.offset.some((o) => o !== 0)) this.materialize();
@@ -242,6 +285,14 @@ class NetworkQuantizer {
           ? { kind: 'regressor', link: 'identity' }
           : { kind: 'linear-classifier', classes, proba: 'none' };
     if (this.state.shape.length !== 1) this.push({ kind: 'reshape', shape: [outputs] }, [outputs]);
+    // Returned values are decrypted from P bits and would wrap silently past them: centre each
+    // output's window on 0 (the shift comes back out in the offset) for the most headroom.
+    const shift = Array.from({ length: outputs }, (_, k) => {
+      const values = this.state.samples.map((v) => v[k] as number);
+      return -Math.round((Math.min(...values) + Math.max(...values)) / 2);
+    });
+    this.push({ kind: 'shift', shift }, [outputs]);
+    this.state.offset = this.state.offset.map((o, k) => o - (this.state.scale[k] as number) * (shift[k] as number));
     // returned values are decrypted with their integer type (two's complement when signed)
     const returned = this.state.samples.flat();
     const [lo, hi] = [Math.min(...returned), Math.max(...returned)];

@@ -1,4 +1,4 @@
-import { NdArray, np, roundBitPattern, univariate, type Tracer } from '@cml/tracer';
+import { NdArray, np, roundBitPattern, slice, univariate, type Tracer } from '@cml/tracer';
 import { activationFunction } from './activations.js';
 import { quantizeActivation, type IntegerOp, type ShapedOp } from './integer-network.js';
 
@@ -14,6 +14,8 @@ function traceOp(op: IntegerOp, x: Tracer, inShape: readonly number[], outShape:
       return x.sub(constant(op.zeroPoint, inShape).astype('int'));
     case 'reshape':
       return np.reshape(x, [...outShape]);
+    case 'shift':
+      return x.add(constant(op.shift, inShape).astype('int'));
     case 'dense':
       return np.matmul(op.weight.map((r) => [...r]), x);
     case 'conv2d': {
@@ -31,6 +33,23 @@ function traceOp(op: IntegerOp, x: Tracer, inShape: readonly number[], outShape:
     }
     case 'max-pool':
       return fromNchw(np.maxPool2d(toNchw(x, inShape), { kernelShape: [...op.poolSize], stride: [...op.strides], padding: [...op.pads] }), outShape);
+    case 'window-max': {
+      const [oh = 0, ow = 0] = outShape;
+      const [sh, sw] = op.strides;
+      let m: Tracer | undefined;
+      for (let ky = 0; ky < op.poolSize[0]; ky++) {
+        for (let kx = 0; kx < op.poolSize[1]; kx++) {
+          const tap = x.get(slice(ky, ky + (oh - 1) * sh + 1, sh), slice(kx, kx + (ow - 1) * sw + 1, sw), slice(null));
+          if (m === undefined) {
+            m = tap;
+            continue;
+          }
+          const gap = tap.sub(m);
+          m = m.add(np.relu(op.roundBits > 0 ? roundBitPattern(gap, op.roundBits) : gap));
+        }
+      }
+      return m as Tracer;
+    }
     case 'lookup': {
       let y = (op.roundBits > 0 ? roundBitPattern(x, op.roundBits) : x).multiply(constant(op.scale, inShape)).add(constant(op.offset, inShape));
       for (const step of op.steps) {
