@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './start-server.js';
 import { WorkQueue } from './work-queue.js';
+import { occupy, until } from './__fixtures__/queue.js';
 import { demoFixture, OCTETS, spreadRows, type DemoFixture } from './__fixtures__/demo-client.js';
 
 let fixture: DemoFixture;
@@ -37,14 +38,6 @@ async function metrics(url: string): Promise<{ storedKeys: number; runs: number;
   return (await (await fetch(`${url}/metrics`)).json()) as { storedKeys: number; runs: number; queue: { depth: number; active: number } };
 }
 
-async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
-
 /** Sends `bytes` to `path` over a raw socket and destroys it once `abortWhen` says so. */
 function abandonRequest(url: string, path: string, bytes: Uint8Array, abortWhen: () => Promise<void>): Promise<void> {
   return new Promise((resolve) => {
@@ -57,16 +50,6 @@ function abandonRequest(url: string, path: string, bytes: Uint8Array, abortWhen:
       });
     });
   });
-}
-
-/** A job that holds one slot of `queue` until the returned function is called. */
-function occupy(queue: WorkQueue): () => Promise<void> {
-  let release = (): void => undefined;
-  const done = queue.run(() => new Promise<void>((resolve) => (release = resolve)));
-  return async () => {
-    release();
-    await done;
-  };
 }
 
 describe('faults over a real port', () => {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { request as httpRequest } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { startServer } from './start-server.js';
+import { WorkQueue } from './work-queue.js';
+import { occupy, until } from './__fixtures__/queue.js';
 import { demoFixture, OCTETS, spreadRows, type DemoFixture } from './__fixtures__/demo-client.js';
 
 let fixture: DemoFixture;
@@ -29,11 +31,6 @@ function send(url: string, keyId: string, encrypted: Uint8Array): Promise<Respon
 function predictAllAtOnce(url: string, keyId: string, rows: number[][]): Promise<Response[]> {
   const encrypted = rows.map((row) => fixture.client.quantizeEncryptSerialize(row));
   return Promise.all(encrypted.map((bytes) => send(url, keyId, bytes)));
-}
-
-async function queueLoad(url: string): Promise<number> {
-  const { queue } = (await (await fetch(`${url}/metrics`)).json()) as { queue: { depth: number; active: number } };
-  return queue.depth + queue.active;
 }
 
 async function decrypt(response: Response): Promise<number> {
@@ -94,17 +91,23 @@ describe('over a real port on 127.0.0.1', () => {
 
 describe('shutdown', () => {
   it('closing the server finishes in-flight runs, then refuses connections', async () => {
-    const { app, url } = await startServer({ dirs: [fixture.demo.dir], port: 0 });
+    const queue = new WorkQueue(1, 64);
+    const { app, url } = await startServer({ dirs: [fixture.demo.dir], port: 0, queue });
     const keyId = await uploadKeys(url);
     const rows = spreadRows(fixture.demo, 3);
+    // All three requests are inside the server, waiting behind another job, when close() starts.
+    const release = occupy(queue);
     const inFlight = predictAllAtOnce(url, keyId, rows);
-    while ((await queueLoad(url)) === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    await until(() => queue.depth === 3, 'the three runs wait in the queue');
+    const closed = app.close();
     const closeStart = performance.now();
-    await app.close();
+    await release();
+    await closed;
     // Responses finished during close() drop their keep-alive sockets; otherwise close()
     // would wait out the server's keepAliveTimeout (72 s) for them.
     expect(performance.now() - closeStart).toBeLessThan(app.server.keepAliveTimeout / 2);
     const responses = await inFlight;
+    expect(responses.map((r) => r.headers.get('connection'))).toEqual(['close', 'close', 'close']);
     expect(await Promise.all(responses.map(decrypt))).toEqual(fixture.demo.model.predict(rows));
     await expect(fetch(`${url}/health`)).rejects.toThrow();
   });

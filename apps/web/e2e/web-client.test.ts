@@ -113,6 +113,7 @@ function report(label: string, times: Record<string, number>): void {
     await act('#keygen');
     expect(await page.getAttribute('#key-status', 'data-state')).toBe('generated');
     expect(await page.getAttribute('#upload-status', 'data-key-id')).toMatch(/^[0-9a-f]{32}$/);
+    expect(Number(await page.getAttribute('#upload-progress', 'data-events'))).toBeGreaterThan(0);
     for (const sample of ['2', '9']) {
       await page.selectOption('#sample', sample);
       await act('#predict');

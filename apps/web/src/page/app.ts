@@ -125,13 +125,15 @@ export class WebApp {
     await this.upload();
   }
 
-  private async upload(): Promise<void> {
+  private async upload(): Promise<string> {
     const model = this.opened();
     const keys = model.evaluationKeys;
     if (!keys) throw new NoKeysError();
     this.page.uploadProgress.value = 0;
+    let progressEvents = 0;
     const start = performance.now();
     const uploaded = await uploadKeys(model.summary.id, keys, (sent, total) => {
+      this.page.uploadProgress.dataset['events'] = String(++progressEvents);
       this.page.uploadProgress.value = total > 0 ? sent / total : 0;
       this.page.uploadStatus.textContent = `uploading ${formatBytes(sent)} / ${formatBytes(total)}`;
     });
@@ -141,12 +143,14 @@ export class WebApp {
     this.page.uploadStatus.textContent = `uploaded ${formatBytes(uploaded.bytes)} in ${formatMs(ms)}: key id ${uploaded.keyId}`;
     this.page.uploadStatus.dataset['keyId'] = uploaded.keyId;
     model.keyId = uploaded.keyId;
+    return uploaded.keyId;
   }
 
   private async predict(): Promise<void> {
     const model = this.opened();
     if (!model.evaluationKeys) throw new NoKeysError();
     const row = this.form.values();
+    let keyId = model.keyId ?? (await this.upload()); // uploads again if an earlier upload failed
     this.page.prediction.dataset['state'] = 'running';
     this.page.prediction.textContent = 'running…';
     const total = performance.now();
@@ -155,13 +159,13 @@ export class WebApp {
     let start = performance.now();
     let output: Uint8Array;
     try {
-      output = await predict(model.summary.id, model.keyId ?? '', encrypted.bytes);
+      output = await predict(model.summary.id, keyId, encrypted.bytes);
     } catch (error) {
       // The server forgot the keys (evicted or restarted): upload them again, once.
       if (!(error instanceof ApiError && error.code === 'unknown_key' && model.evaluationKeys)) throw error;
-      await this.upload();
+      keyId = await this.upload();
       start = performance.now();
-      output = await predict(model.summary.id, model.keyId ?? '', encrypted.bytes);
+      output = await predict(model.summary.id, keyId, encrypted.bytes);
     }
     this.steps.add({ name: 'server run (POST predict)', ms: performance.now() - start, sent: encrypted.bytes.length, received: output.length });
     const { result, ms } = await this.worker.call('decrypt', { bytes: output });
