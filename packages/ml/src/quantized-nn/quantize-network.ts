@@ -55,6 +55,12 @@ function columnsOf(rows: readonly (readonly number[])[]): number[][] {
   return Array.from({ length: width }, (_, j) => rows.map((r) => r[j] as number));
 }
 
+/** [column, value] of every column of X holding a single value. */
+function constantColumns(X: readonly (readonly number[])[]): [number, number][] {
+  const first = X[0] ?? [];
+  return first.flatMap((v, i) => (X.every((r) => r[i] === v) ? [[i, v] as [number, number]] : []));
+}
+
 /** Float forward pass keeping every hidden activation (the calibration data of each layer's output quantizer). */
 function floatActivations(layers: readonly FloatDense[], X: readonly (readonly number[])[]): number[][][] {
   const out: number[][][] = [];
@@ -100,11 +106,16 @@ export function quantizeDenseNetwork(layers: readonly FloatDense[], X: readonly 
     const previous = outputQuantizers[L - 1];
     const inScale = previous === undefined ? input.params.scale : layer.weights.map(() => previous.params.scale[0] as number);
     const inZero = previous === undefined ? input.params.zeroPoint : layer.weights.map(() => previous.params.zeroPoint[0] as number);
-    const rows = layer.biases.map((_, j) => layer.weights.map((w, i) => (w[j] as number) * (inScale[i] as number)));
+    // A feature constant on X carries nothing: its term W_ij·x_i joins the bias, its weight is 0
+    // (its fallback scale of 1 would otherwise dominate every neuron's weight scale).
+    const constant = L === 0 ? constantColumns(X) : [];
+    const bias = layer.biases.map((b, j) => constant.reduce((s, [i, v]) => s + ((layer.weights[i] as readonly number[])[j] as number) * v, b));
+    const dead = new Set(constant.map(([i]) => i));
+    const rows = layer.biases.map((_, j) => layer.weights.map((w, i) => (dead.has(i) ? 0 : (w[j] as number) * (inScale[i] as number))));
     const { weights, scale } = quantizeChannelWeights(rows, options.nWBits);
     const zeroPointSum = weights.map((row) => row.reduce((s, w, i) => s + w * (inZero[i] as number), 0));
     const output = outputQuantizers[L];
-    return { weights, scale, bias: layer.biases.slice(), zeroPointSum, ...(output ? { requantization: { activation: layer.activation, output } } : {}) };
+    return { weights, scale, bias, zeroPointSum, ...(output ? { requantization: { activation: layer.activation, output } } : {}) };
   });
 
   const quantizedX = X.map((r) => input.quantizeRow(r));

@@ -109,6 +109,14 @@ describe('quantizeDenseNetwork', () => {
     expect(fine).toBeLessThan(0.2);
   });
 
+  it('a feature constant on the calibration data gets weight 0 and joins the bias', () => {
+    const withConstant = X.map((r) => [...r.slice(0, 5), 2.5]);
+    const net = quantizeDenseNetwork(layers, withConstant, { nWBits: 4, nABits: 4, nAccumBits: 16 });
+    const first = net.layers[0]!;
+    expect(first.params.weights.every((row) => row[5] === 0)).toBe(true);
+    first.params.bias.forEach((b, j) => expect(b).toBeCloseTo(layers[0]!.biases[j]! + 2.5 * layers[0]!.weights[5]![j]!, 12));
+  });
+
   it('refuses bit counts out of range', () => {
     expect(() => quantizeDenseNetwork(layers, X, { nWBits: 1, nABits: 3, nAccumBits: 4 })).toThrow(expect.objectContaining({ name: 'InvalidParameterError' }));
     expect(() => quantizeDenseNetwork(layers, X, { nWBits: 3, nABits: 3, nAccumBits: 0 })).toThrow(/nAccumBits/);
