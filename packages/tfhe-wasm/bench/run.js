@@ -122,6 +122,7 @@ if (!args.has('--no-peer')) {
   peer = await benchNodeTfhe({ repetitions: quick ? 3 : samples });
   const ours4 = rows.find((r) => r.precision === 4);
   peer.ratioToCml4Bit = ours4 ? round(peer.ksPbsMs / ours4.ksPbsMs) : undefined;
+  peer.cpuRatioToCml4Bit = ours4 ? round(peer.ksPbsCpuMs / ours4.ksPbsCpuMs) : undefined;
 }
 
 console.log('\n@cml/tfhe-wasm, single thread, 128-bit presets (p_fail 2^-64), medians');
@@ -141,7 +142,8 @@ console.table(
 if (peer) {
   console.log(
     `node-tfhe 1.7.0 (4-bit default params, KS+PBS via packed-list expansion): ${round(peer.ksPbsMs)} ms` +
-      ` -> cml is ${peer.ratioToCml4Bit}x faster at 4 bits (correct: ${peer.correct})`,
+      ` (cpu ${round(peer.ksPbsCpuMs)} ms) -> cml is ${peer.ratioToCml4Bit}x faster at 4 bits` +
+      ` (${peer.cpuRatioToCml4Bit}x in CPU time; correct: ${peer.correct})`,
   );
 }
 
