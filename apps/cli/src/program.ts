@@ -11,17 +11,15 @@ import { loadTensorflow } from './tensorflow.js';
 
 export type Write = (text: string) => void;
 
+const TENSORFLOW_COMMANDS = new Set(['demo', 'train', 'compile', 'predict']);
+
 /** Builds the `cml` command line; `write` receives everything meant for stdout. */
 export function buildProgram(write: Write): Command {
   const program = new Command('cml')
     .description('Compile numeric functions and ML models to programs that run on encrypted data')
     .option('--verbose', 'print stack traces of errors')
     .configureOutput({ outputError: oneLineError })
-    .exitOverride()
-    // Every action reaches @cml/ml, which loads TensorFlow.js: load it first, quietly.
-    .hook('preAction', async () => {
-      await loadTensorflow();
-    });
+    .exitOverride();
   program
     .command('demo')
     .description('Train models on breast cancer, compile them to TFHE, run encrypted samples, print a measured table')
@@ -37,7 +35,11 @@ export function buildProgram(write: Write): Command {
   registerInspect(program, write);
   registerServe(program, write);
   registerBench(program, write);
-  for (const command of program.commands) command.exitOverride().configureOutput({ outputError: oneLineError });
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ outputError: oneLineError });
+    // Commands that train or convert models compute with TensorFlow.js: load it first, quietly.
+    if (TENSORFLOW_COMMANDS.has(command.name())) command.hook('preAction', () => loadTensorflow().then(() => undefined));
+  }
   return program;
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ClientResult } from '@cml/ml';
+import type { ClientResult } from '@cml/ml/client';
 import type { Command } from 'commander';
 import type { Write } from '../program.js';
 import { progressBar } from '../progress.js';
@@ -14,7 +14,7 @@ interface DirOption {
 
 /** The client role with the keys from a keys directory (secret key + its evaluation keys). */
 async function clientWithKeys(dir: string, keys: string) {
-  const { FHEModelClient } = await import('@cml/ml');
+  const { FHEModelClient } = await import('@cml/ml/client');
   const client = await new FHEModelClient(dir).load();
   const secret = await readBytes(join(keys, KEY_FILES.secret), 'secret key');
   const evaluation = await readBytes(join(keys, KEY_FILES.evaluation), 'evaluation keys');
@@ -27,7 +27,8 @@ function size(bytes: number): string {
 }
 
 /**
- * The client/server flow through files, one process per step:
+ * The client/server flow through files, one process per step. The client commands load the
+ * browser-safe @cml/ml/client (no TensorFlow.js): they start in a fraction of a second.
  * keygen (client) -> encrypt (client) -> run (server: server.bin + evaluation keys only) -> decrypt (client).
  */
 export function registerClientServerCommands(program: Command, write: Write): void {
@@ -37,7 +38,7 @@ export function registerClientServerCommands(program: Command, write: Write): vo
     .requiredOption('--dir <dir>', 'deployment directory written by `cml compile` (reads client.json, client.bin)')
     .requiredOption('--out <dir>', `keys directory to write: ${KEY_FILES.secret} (private) and ${KEY_FILES.evaluation}`)
     .action(async (options: DirOption & { out: string }) => {
-      const { FHEModelClient } = await import('@cml/ml');
+      const { FHEModelClient } = await import('@cml/ml/client');
       const client = await new FHEModelClient(options.dir).load();
       const progress = progressBar(true);
       try {
@@ -83,8 +84,8 @@ export function registerClientServerCommands(program: Command, write: Write): vo
     .requiredOption('--input <file>', 'encrypted rows written by `cml encrypt`')
     .requiredOption('--out <file>', 'encrypted results to write (a cml batch file)')
     .action(async (options: DirOption & { keys: string; input: string; out: string }) => {
-      const { FHEModelServer } = await import('@cml/ml');
       const inputs = unpackBatch(await readBytes(options.input, 'encrypted rows'), 'inputs', options.input);
+      const { FHEModelServer } = await import('@cml/ml');
       const server = await new FHEModelServer(options.dir).load();
       const keys = await server.loadEvaluationKeys(await readBytes(await evaluationKeyPath(options.keys), 'evaluation keys'));
       const progress = progressBar(true);
