@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DecisionTreeClassifier, FHEModelDev, loadBreastCancer, type FheModel } from '@cml/ml';
 import { createDemoDeployment, createDigitsDeployment, startServer, type DemoDeployment } from '@cml/server';
 import type { Browser, Page } from 'playwright-core';
 import { builtWebRoot } from '../src/index.js';
@@ -24,12 +25,21 @@ interface SentBody {
 let parent: string;
 let demo: DemoDeployment;
 let digits: DemoDeployment;
+let tree: FheModel;
 let app: Awaited<ReturnType<typeof startServer>>['app'];
 let url: string;
 let browser: Browser;
 let page: Page;
 const sent: SentBody[] = [];
 const pageErrors: string[] = [];
+
+/** A depth-3 decision tree on the 30 breast-cancer features: a circuit with table lookups (bootstraps). */
+async function createTreeDeployment(dir: string): Promise<FheModel> {
+  const data = await loadBreastCancer();
+  const model = new DecisionTreeClassifier({ maxDepth: 3 }).fit(data.data, data.target).compile(data.data, { nBits: 3 });
+  await new FHEModelDev(join(dir, 'tree'), model).save();
+  return model;
+}
 
 /** Clicks a button and waits until the action it started has finished; fails on a shown error. */
 async function act(selector: string): Promise<void> {
@@ -88,8 +98,9 @@ function report(label: string, times: Record<string, number>): void {
 (chromiumAvailable() ? describe : describe.skip)('the web client in headless Chromium', () => {
   beforeAll(async () => {
     parent = await mkdtemp(join(tmpdir(), 'cml-web-e2e-'));
-    [demo, digits] = await Promise.all([createDemoDeployment(parent), createDigitsDeployment(parent)]);
-    ({ app, url } = await startServer({ dirs: [demo.dir, digits.dir], port: 0, webRoot: builtWebRoot() }));
+    [demo, digits, tree] = await Promise.all([createDemoDeployment(parent), createDigitsDeployment(parent), createTreeDeployment(parent)]);
+    const dirs = [demo.dir, digits.dir, join(parent, 'tree')];
+    ({ app, url } = await startServer({ dirs, port: 0, webRoot: builtWebRoot() }));
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1100, height: 1000 } })).newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -181,7 +192,22 @@ function report(label: string, times: Record<string, number>): void {
     await page.screenshot({ path: join(RESULTS, 'web-e2e-digits.png'), fullPage: true });
   });
 
+  it('runs a decision tree, whose circuit bootstraps on the server, as the clear quantized model', async () => {
+    await openPage('?model=tree');
+    expect(await page.textContent('#model-info')).toMatch(/[1-9]\d* bootstraps per run/);
+    await act('#keygen');
+    for (const sample of ['1', '4']) {
+      await page.selectOption('#sample', sample);
+      await act('#predict');
+      const { prediction, features } = await shownPrediction();
+      expect(prediction).toBe(tree.predict([features])[0]);
+    }
+    report('decision tree (with bootstraps)', await stepTimes());
+  });
+
   it('"forget keys" removes only that circuit\'s keys from IndexedDB', async () => {
+    await openPage('?model=digits');
+    expect(await page.getAttribute('#key-status', 'data-state')).toBe('restored');
     await act('#forget');
     expect(await storedSecretKey(await fingerprint('digits'))).toBeUndefined();
     await openPage('?model=digits');
