@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAnyModel, type FheModel } from '@cml/ml';
@@ -113,6 +113,13 @@ describe('bad arguments and bad files: one line, exit code 1', () => {
     expect(cml('train', '--model', 'lr', '--out', at('lr.json'), '--inputset-out', at('lr-train.csv')).status).toBe(0);
     expect(cml('compile', '--model', at('lr.json'), '--inputset', at('lr-train.csv'), '--out', other).status).toBe(0);
     expect(cml('keygen', '--dir', other, '--out', at('other-keys')).status).toBe(0);
+    // Keys are not replaced by accident; --force replaces them (and keeps the secret file private).
+    expectUserError(cml('keygen', '--dir', other, '--out', at('other-keys')), /secret-key\.bin already exists: .*pass --force/);
+    await chmod(join(at('other-keys'), KEY_FILES.secret), 0o644);
+    const before = await readFile(join(at('other-keys'), KEY_FILES.secret));
+    expect(cml('keygen', '--dir', other, '--out', at('other-keys'), '--force').status).toBe(0);
+    expect(await readFile(join(at('other-keys'), KEY_FILES.secret))).not.toEqual(before);
+    expect((await stat(join(at('other-keys'), KEY_FILES.secret))).mode & 0o777).toBe(0o600);
     expectUserError(cml('encrypt', '--dir', dir, '--keys', at('other-keys'), '--input', at('rows.csv'), '--out', at('x.enc')), /secret key belongs to circuit/);
     expectUserError(run(at('bad-base.enc'), at('other-keys')), /evaluation keys/);
     // Inputs for the tree run by the other model's server.

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClientResult } from '@cml/ml/client';
 import type { Command } from 'commander';
+import { UserError } from '../errors.js';
 import type { Write } from '../program.js';
 import { progressBar } from '../progress.js';
 import { packBatch, unpackBatch } from '../files/batch-file.js';
@@ -37,7 +39,12 @@ export function registerClientServerCommands(program: Command, write: Write): vo
     .description('Client: generate the secret key (stays here) and the evaluation keys (for the server)')
     .requiredOption('--dir <dir>', 'deployment directory written by `cml compile` (reads client.json, client.bin)')
     .requiredOption('--out <dir>', `keys directory to write: ${KEY_FILES.secret} (private) and ${KEY_FILES.evaluation}`)
-    .action(async (options: DirOption & { out: string }) => {
+    .option('--force', 'replace existing keys (what was encrypted under them can no longer be decrypted)')
+    .action(async (options: DirOption & { out: string; force?: boolean }) => {
+      const secretPath = join(options.out, KEY_FILES.secret);
+      if (!options.force && existsSync(secretPath)) {
+        throw new UserError(`${secretPath} already exists: results computed under it could no longer be decrypted; pass --force to replace it`);
+      }
       const { FHEModelClient } = await import('@cml/ml/client');
       const client = await new FHEModelClient(options.dir).load();
       const progress = progressBar(true);
@@ -48,9 +55,9 @@ export function registerClientServerCommands(program: Command, write: Write): vo
         progress.stop();
         const secret = client.serializeSecretKey();
         const evaluation = client.getSerializedEvaluationKeys();
-        await writeBytes(join(options.out, KEY_FILES.secret), secret, { secret: true });
+        await writeBytes(secretPath, secret, { secret: true });
         await writeBytes(join(options.out, KEY_FILES.evaluation), evaluation);
-        write(`wrote ${join(options.out, KEY_FILES.secret)} (${size(secret.length)}, keep it private) and ${join(options.out, KEY_FILES.evaluation)} (${size(evaluation.length)}, for the server); key id ${client.keyId}`);
+        write(`wrote ${secretPath} (${size(secret.length)}, keep it private) and ${join(options.out, KEY_FILES.evaluation)} (${size(evaluation.length)}, for the server); key id ${client.keyId}`);
       } finally {
         progress.stop();
         client.dispose();

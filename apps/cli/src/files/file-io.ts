@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -16,6 +16,8 @@ export async function writeBytes(path: string, bytes: Uint8Array, options: { sec
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, bytes, options.secret ? { mode: 0o600 } : {});
+    // `mode` applies only when the file is created: an overwritten file keeps its old mode.
+    if (options.secret) await chmod(path, 0o600);
   } catch (error) {
     throw new UserError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
