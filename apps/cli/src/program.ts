@@ -30,8 +30,8 @@ export function buildProgram(write: Write): Command {
     .action((options: { json?: boolean; quick?: boolean; models?: string; samples?: string }) => runDemo(options, write));
   registerTrain(program, write);
   registerCompile(program, write);
-  registerPredict(program, write);
   registerClientServerCommands(program, write);
+  registerPredict(program, write);
   registerInspect(program, write);
   registerServe(program, write);
   registerBench(program, write);

@@ -9,7 +9,7 @@ import { readCsvMatrix, writeCsv } from './csv.js';
 export function registerPredict(program: Command, write: Write): void {
   program
     .command('predict')
-    .description('Client and server roles through bytes: keygen, encrypt each row, run on the server, decrypt')
+    .description('Both roles in one process, for a quick check: keygen, encrypt each row, run, decrypt')
     .requiredOption('--dir <dir>', 'deployment directory written by `cml compile`')
     .requiredOption('--inputs <csv>', 'samples to predict, one per line (extra trailing columns are refused)')
     .option('--out <csv>', 'write prediction,scores... per line here instead of stdout')
