@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import type { Write } from '../program.js';
 import { progressBar } from '../progress.js';
 import { packBatch, unpackBatch } from '../files/batch-file.js';
+import { decryptedCsv, decryptedJson } from '../files/decrypted-output.js';
 import { readBytes, writeBytes } from '../files/file-io.js';
 import { evaluationKeyPath, KEY_FILES } from '../files/key-files.js';
 import { readRows } from '../files/rows.js';
@@ -128,15 +129,7 @@ export function registerClientServerCommands(program: Command, write: Write): vo
       try {
         const decrypted: ClientResult[] = [];
         for (const bytes of results) decrypted.push(await client.deserializeDecryptDequantize(bytes));
-        if (options.json) {
-          write(JSON.stringify(decrypted.map((r) => ({ prediction: r.prediction, scores: r.scores, probabilities: r.probabilities ?? null }))));
-          return;
-        }
-        const first = decrypted[0];
-        const values = (r: ClientResult): number[] => r.probabilities ?? r.scores;
-        const label = first?.probabilities ? 'probability' : 'score';
-        const header = ['prediction', ...(first ? values(first).map((_, k) => `${label}_${k}`) : [])];
-        write([header.join(','), ...decrypted.map((r) => [r.prediction, ...values(r)].join(','))].join('\n'));
+        write(options.json ? decryptedJson(decrypted) : decryptedCsv(decrypted));
       } finally {
         client.dispose();
       }
