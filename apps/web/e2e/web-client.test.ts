@@ -90,6 +90,31 @@ async function storedSecretKey(circuit: string): Promise<Uint8Array | undefined>
   return bytes ? Uint8Array.from(bytes) : undefined;
 }
 
+/** A record written straight into the page's key store, or the store's keys (fingerprints), in the page's origin. */
+async function keyStore(op: 'put', record: { fingerprint: string; modelId: string }): Promise<unknown>;
+async function keyStore(op: 'fingerprints'): Promise<string[]>;
+async function keyStore(op: 'put' | 'fingerprints', record?: { fingerprint: string; modelId: string }): Promise<unknown> {
+  return page.evaluate(
+    async ({ op, record }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('cml-keys');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const store = db.transaction('key-pairs', 'readwrite').objectStore('key-pairs');
+      const request: IDBRequest =
+        op === 'put' ? store.put({ ...record, secretKey: new Uint8Array(16), evaluationKeys: new Uint8Array(16), savedAt: 0 }) : store.getAllKeys();
+      const result = await new Promise((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return result;
+    },
+    { op, record },
+  );
+}
+
 function report(label: string, times: Record<string, number>): void {
   const line = Object.entries(times).map(([step, ms]) => `${step} ${ms.toFixed(0)} ms`).join(', ');
   process.stderr.write(`web e2e ${label}: ${line}\n`);
@@ -214,6 +239,21 @@ function report(label: string, times: Record<string, number>): void {
     expect(await page.getAttribute('#key-status', 'data-state')).toBe('none');
     await openPage('?model=breast-cancer');
     expect(await page.getAttribute('#key-status', 'data-state')).toBe('restored');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('drops stored keys it cannot use: another circuit of the same model, a damaged record', async () => {
+    const circuit = await fingerprint('breast-cancer');
+    await keyStore('put', { fingerprint: 'an-older-circuit', modelId: 'breast-cancer' });
+    await openPage('?model=breast-cancer');
+    expect(await page.getAttribute('#key-status', 'data-state')).toBe('restored');
+    expect(await keyStore('fingerprints')).not.toContain('an-older-circuit');
+
+    // Zeroed bytes under the circuit's own fingerprint: refused by the client, so deleted.
+    await keyStore('put', { fingerprint: circuit, modelId: 'breast-cancer' });
+    await openPage('?model=breast-cancer');
+    expect(await page.getAttribute('#key-status', 'data-state')).toBe('none');
+    expect(await storedSecretKey(circuit)).toBeUndefined();
     expect(pageErrors).toEqual([]);
   });
 });

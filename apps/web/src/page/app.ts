@@ -74,6 +74,7 @@ export class WebApp {
     const description = await clientDescription(id);
     const specJson = new TextEncoder().encode(JSON.stringify(description.model));
     const { restored } = await this.worker.call('open', {
+      modelId: id,
       specJson,
       clientBin: base64Bytes(description.clientBin),
       fingerprint: description.circuit.circuit,

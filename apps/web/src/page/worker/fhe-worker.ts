@@ -17,17 +17,24 @@ class NoModelError extends Error {
   }
 }
 
-let current: { client: FHEModelClient; fingerprint: string } | undefined;
+interface OpenClient {
+  readonly client: FHEModelClient;
+  readonly modelId: string;
+  readonly fingerprint: string;
+}
 
-function opened(): { client: FHEModelClient; fingerprint: string } {
+let current: OpenClient | undefined;
+
+function opened(): OpenClient {
   if (!current) throw new NoModelError();
   return current;
 }
 
 const handlers: Handlers = {
-  async open({ specJson, clientBin, fingerprint }) {
+  async open({ modelId, specJson, clientBin, fingerprint }) {
     current?.client.dispose();
-    current = { client: FHEModelClient.fromBytes(specJson, clientBin), fingerprint };
+    current = { client: FHEModelClient.fromBytes(specJson, clientBin), modelId, fingerprint };
+    await keyVault.deleteStale(modelId, fingerprint).catch(() => 0);
     const stored = await keyVault.get(fingerprint).catch(() => undefined);
     if (!stored) return { restored: undefined };
     const start = performance.now();
@@ -41,7 +48,7 @@ const handlers: Handlers = {
   },
 
   async keygen(_request, report) {
-    const { client, fingerprint } = opened();
+    const { client, modelId, fingerprint } = opened();
     report('loading the WASM core');
     await client.load();
     report('generating keys');
@@ -52,7 +59,7 @@ const handlers: Handlers = {
     const evaluationKeys = client.getSerializedEvaluationKeys();
     report('saving keys in IndexedDB');
     // Without storage (private browsing, quota) the keys still serve this visit.
-    const saved = await keyVault.put({ fingerprint, secretKey: client.serializeSecretKey(), evaluationKeys, savedAt: Date.now() }).then(
+    const saved = await keyVault.put({ fingerprint, modelId, secretKey: client.serializeSecretKey(), evaluationKeys, savedAt: Date.now() }).then(
       () => true,
       () => false,
     );

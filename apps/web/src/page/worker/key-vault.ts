@@ -1,11 +1,13 @@
 /**
  * Keys kept in IndexedDB between visits, one record per circuit fingerprint. A record for
- * another circuit is simply never read; a record the client refuses (damaged, other keys)
- * is deleted by the caller. Runs in the worker: the secret key never reaches the page.
+ * another circuit is never read (and deleted once its model is opened with a new circuit); a
+ * record the client refuses (damaged, other keys) is deleted by the caller. Runs in the worker: the secret key never reaches the page.
  */
 
 export interface StoredKeyPair {
   readonly fingerprint: string;
+  /** The server's model id, so a redeployed model's keys for its old circuit can be dropped. */
+  readonly modelId: string;
   readonly secretKey: Uint8Array;
   readonly evaluationKeys: Uint8Array;
   readonly savedAt: number;
@@ -51,5 +53,12 @@ export const keyVault = {
   },
   async delete(fingerprint: string): Promise<void> {
     await withStore('readwrite', (store) => store.delete(fingerprint));
+  },
+  /** Deletes the pairs of `modelId` made for another circuit than `fingerprint` (stale after a redeployment). */
+  async deleteStale(modelId: string, fingerprint: string): Promise<number> {
+    const pairs = (await withStore('readonly', (store) => store.getAll())) as StoredKeyPair[];
+    const stale = pairs.filter((pair) => pair.modelId === modelId && pair.fingerprint !== fingerprint);
+    for (const pair of stale) await keyVault.delete(pair.fingerprint);
+    return stale.length;
   },
 };

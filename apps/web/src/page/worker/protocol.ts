@@ -8,7 +8,7 @@ import type { ClientResult } from '@cml/ml/client';
 export interface WorkerRequests {
   /** Builds the client of one model; restores its keys from IndexedDB when stored. */
   open: {
-    request: { specJson: Uint8Array; clientBin: Uint8Array; fingerprint: string };
+    request: { modelId: string; specJson: Uint8Array; clientBin: Uint8Array; fingerprint: string };
     reply: { restored: { evaluationKeys: Uint8Array; ms: number } | undefined };
   };
   /** Generates fresh keys and stores them in IndexedDB. */
