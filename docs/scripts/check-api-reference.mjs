@@ -10,12 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { Application } from 'typedoc';
 
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const API_PACKAGES = ['@cml/compiler', '@cml/ml', '@cml/tfhe-wasm', '@cml/tracer'];
+export const API_PACKAGES = ['@cml/compiler', '@cml/ml', '@cml/ml/client', '@cml/tfhe-wasm', '@cml/tracer'];
 
 const app = await Application.bootstrapWithPlugins({
   options: join(docsDir, 'typedoc.json'),
   tsconfig: join(docsDir, 'tsconfig.typedoc.json'),
-  entryPoints: ['tracer', 'tfhe-wasm', 'compiler', 'ml'].map((name) => join(docsDir, 'api-entry', `${name}.ts`)),
+  entryPoints: ['tracer', 'tfhe-wasm', 'compiler', 'ml', 'ml-client'].map((name) => join(docsDir, 'api-entry', `${name}.ts`)),
   plugin: [],
   logLevel: 'Error',
 });

@@ -1,5 +1,5 @@
 /**
- * The API reference builds (TypeDoc conversion of the four packages, as `docs:api` does) and
+ * The API reference builds (TypeDoc conversion of the four packages and @cml/ml/client, as `docs:api` does) and
  * documents every name the guides import from a @cml package.
  */
 import { describe, expect, it } from '@jest/globals';
@@ -32,10 +32,10 @@ describe('API reference (typedoc)', () => {
   const run = spawnSync(process.execPath, [join(docsDir, 'scripts', 'check-api-reference.mjs')], { encoding: 'utf8', cwd: docsDir });
   const summary = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as ApiSummary;
 
-  it('converts the four packages without errors', () => {
+  it('converts the four packages and the browser client entry without errors', () => {
     expect(run.status).toBe(0);
     expect(summary.errors).toBe(0);
-    expect(Object.keys(summary.modules).sort()).toEqual(['@cml/compiler', '@cml/ml', '@cml/tfhe-wasm', '@cml/tracer']);
+    expect(Object.keys(summary.modules).sort()).toEqual(['@cml/compiler', '@cml/ml', '@cml/ml/client', '@cml/tfhe-wasm', '@cml/tracer']);
   });
 
   it('documents every name the documentation examples import', () => {
