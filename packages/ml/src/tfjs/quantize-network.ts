@@ -133,13 +133,14 @@ class NetworkQuantizer {
   }
 
   /**
-   * Whether a max pooling can run on the accumulators, before the pending steps: they must be
+   * Whether a max pooling can run on accumulators, before the pending steps: these must be
    * non-decreasing (relu, sigmoid, tanh, affine maps with non-negative scales) with a positive
    * scale, and identical at every position of a channel (so one window shares one function).
    */
   private poolsBeforeActivation(): boolean {
     const { scale, offset, steps, narrow } = this.state;
-    if (narrow && steps.length === 0) return false;
+    // narrow values would lose their few bits to the rounding: they are compared exactly instead
+    if (narrow) return false;
     const channels = channelsOf(this.state);
     const uniform = (values: readonly number[]) => values.every((v, e) => v === values[e % channels]);
     return (
