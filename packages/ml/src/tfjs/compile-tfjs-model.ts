@@ -5,6 +5,7 @@ import { InvalidInputError, InvalidParameterError } from '../core/errors.js';
 import type { QuantizedModelSpec } from '../fhe/client-spec.js';
 import { FheModel } from '../fhe/fhe-model.js';
 import type { IntegerProgram } from '../fhe/integer-program.js';
+import { firstLayerExtremes } from './first-layer-extremes.js';
 import { foldBatchNorm } from './fold-batch-norm.js';
 import { evaluateIntegerNetwork } from './integer-network.js';
 import { quantizeNetwork, type QuantizedNetwork } from './quantize-network.js';
@@ -55,7 +56,7 @@ export function integerProgramOf(network: QuantizedNetwork): IntegerProgram {
     outputCount: network.outputScale.length,
     trace: (x: Tracer) => traceIntegerNetwork(network.ops, network.inputShape, x),
     evaluate: (q) => evaluateIntegerNetwork(network.ops, [q.length], q),
-    extremes: [],
+    extremes: firstLayerExtremes(network),
   };
 }
 

@@ -4,7 +4,8 @@ import { Rng } from '../core/random.js';
 import { compileTfjsModel } from './compile-tfjs-model.js';
 import { foldBatchNorm } from './fold-batch-norm.js';
 import { evaluateFloatNetwork } from './float-forward.js';
-import { evaluateIntegerNetwork } from './integer-network.js';
+import { applyIntegerOp, evaluateIntegerNetwork } from './integer-network.js';
+import { firstLayerExtremes } from './first-layer-extremes.js';
 import { quantizeNetwork } from './quantize-network.js';
 import { readTfjsModel } from './read-tfjs-model.js';
 
@@ -116,5 +117,41 @@ describe('max pooling after a convolution runs on the accumulators, before the a
     expect(stats.lookups).toBe(2 * 2 * 2 * 3 + 2 * 2 * 2);
     expect(stats.lookupsPerPrecision).toEqual({ 4: stats.lookups });
     expect(fhe.scores(images, { fhe: 'simulate' })).toEqual(fhe.scores(images));
+  });
+});
+
+describe('firstLayerExtremes: inputs reaching every first-layer accumulator extreme', () => {
+  it('a Dense first layer: each unit reaches Σ max and Σ min of w_j (q_j − z_j) over all quantized inputs', () => {
+    const dense = tf.sequential({ layers: [tf.layers.dense({ inputShape: [5], units: 3, kernelInitializer: init(41) })] });
+    const rows = Array.from({ length: 30 }, () => uniform(5, -2, 3));
+    const q = quantizeNetwork(foldBatchNorm(readTfjsModel(dense)), rows, { nBits: 3, nWBits: 4, nABits: 3, nAccumBits: undefined, inputPerChannel: false });
+    const first = q.ops[2]?.op;
+    if (first?.kind !== 'dense') throw new Error('expected a dense first layer');
+    const z = q.input.params.zeroPoint;
+    const reached = firstLayerExtremes(q).map((x) => applyIntegerOp(first, x.map((v, j) => v - (z[j] as number)), [5]));
+    first.weight.forEach((w, o) => {
+      const terms = w.map((wj, j) => [wj * (0 - (z[j] as number)), wj * (q.input.qMax - (z[j] as number))]);
+      const best = terms.reduce((a, t) => a + Math.max(...(t as number[])), 0);
+      const worst = terms.reduce((a, t) => a + Math.min(...(t as number[])), 0);
+      expect(Math.max(...reached.map((r) => r[o] as number))).toBe(best);
+      expect(Math.min(...reached.map((r) => r[o] as number))).toBe(worst);
+    });
+  });
+
+  it('a Conv2D first layer: the tiled kernel sign pattern reaches each filter extreme at aligned positions', () => {
+    const q = quantizeNetwork(network, inputset, { nBits: 3, nWBits: 3, nABits: 3, nAccumBits: undefined, inputPerChannel: false });
+    const first = q.ops[2]?.op;
+    if (first?.kind !== 'conv2d') throw new Error('expected a convolution first layer');
+    const z = q.input.params.zeroPoint[0] as number;
+    const filters = first.weight[0]?.[0]?.[0]?.length ?? 0;
+    const extremes = firstLayerExtremes(q);
+    expect(extremes).toHaveLength(2 * filters);
+    // zero padding of the 'same' convolution only lowers |acc|: the interior reaches Σ max over the taps
+    for (let o = 0; o < filters; o++) {
+      const taps = first.weight.flatMap((r) => r.flatMap((t) => t.map((c) => c[o] as number)));
+      const best = taps.reduce((a, w) => a + Math.max(w * -z, w * (q.input.qMax - z)), 0);
+      const out = applyIntegerOp(first, (extremes[2 * o] as number[]).map((v) => v - z), [6, 6, 2]);
+      expect(Math.max(...out.filter((_, e) => e % filters === o))).toBe(best);
+    }
   });
 });
