@@ -1,22 +1,34 @@
 import { LweCiphertext, type ParameterSet } from '@cml/tfhe-wasm';
 import { CorruptedDataError } from '../errors.js';
+import { checkEncryptedHeader, encryptedCount, type EncryptedHeader } from './encrypted-header.js';
 import type { EncryptedValues } from './encrypted-values.js';
 import { loadTfhe } from './fhe-backend.js';
 import { packFrame, unpackFrame } from './frame.js';
+import { expandSeeded, SEED_BYTES } from './seeded-ciphertexts.js';
 
-interface EncryptedHeader {
-  readonly circuit: string;
-  readonly keys: string;
-  readonly parameters: string;
-  readonly precision: number;
-  readonly words: number;
-  readonly shapes: readonly (readonly number[])[];
-  readonly clear: readonly (readonly number[] | null)[] | null;
-}
-
-/** Ciphertexts to bytes: their (a, b) words, tagged with circuit, keys and parameters. */
+/**
+ * Ciphertexts to bytes, tagged with circuit, keys and parameters. A client's encryptions go
+ * as `encoding: 'seeded'`: the 32-byte mask seed then one u64 body per ciphertext. Results
+ * (computed by the server, no seed) go as `encoding: 'full'`: the (a, b) words of each.
+ */
 export function serializeEncrypted(values: EncryptedValues): Uint8Array {
   const first = values.ciphertexts.find((list) => list.length > 0)?.[0];
+  const common = {
+    circuit: values.circuit,
+    keys: values.keys,
+    parameters: first?.params.name ?? '',
+    precision: first?.precision ?? 0,
+    shapes: values.shapes,
+    clear: values.clear ?? null,
+  };
+  if (values.seeded) {
+    const { seed, bodies, precision } = values.seeded;
+    const body = new Uint8Array(SEED_BYTES + bodies.byteLength);
+    body.set(seed, 0);
+    body.set(new Uint8Array(bodies.buffer, bodies.byteOffset, bodies.byteLength), SEED_BYTES);
+    const header: EncryptedHeader = { ...common, precision, encoding: 'seeded' };
+    return packFrame('encrypted-values', header, body);
+  }
   const words = first?.words ?? 0;
   const count = values.ciphertexts.reduce((n, list) => n + list.length, 0);
   const body = new BigUint64Array(count * words);
@@ -27,51 +39,43 @@ export function serializeEncrypted(values: EncryptedValues): Uint8Array {
       offset += words;
     }
   }
-  const header: EncryptedHeader = {
-    circuit: values.circuit,
-    keys: values.keys,
-    parameters: first?.params.name ?? '',
-    precision: first?.precision ?? 0,
-    words,
-    shapes: values.shapes,
-    clear: values.clear ?? null,
-  };
+  const header: EncryptedHeader = { ...common, encoding: 'full', words };
   return packFrame('encrypted-values', header, new Uint8Array(body.buffer));
 }
 
-/** Bytes back to ciphertexts (in WASM memory) for a circuit running `parameters`. */
+/**
+ * Bytes back to ciphertexts (in WASM memory) for a circuit running `parameters`. Reads both
+ * encodings; frames written before seeded ciphertexts existed carry no `encoding` and are full.
+ * Every length is checked before any WASM memory is allocated.
+ */
 export async function deserializeEncrypted(
   bytes: Uint8Array,
   parameters: ParameterSet,
 ): Promise<EncryptedValues> {
   const { header, body } = unpackFrame<EncryptedHeader>(bytes, 'encrypted-values');
+  checkEncryptedHeader(header);
+  const count = encryptedCount(header);
   const tfhe = await loadTfhe();
-  const expectedWords = parameters.glweDimension * parameters.polynomialSize + 1;
-  if (header.parameters !== parameters.name || header.words !== expectedWords) {
+  if (count > 0 && header.parameters !== parameters.name) {
     throw new CorruptedDataError(
       `ciphertexts for parameters ${header.parameters} cannot be read with ${parameters.name}`,
     );
   }
-  if (body.byteLength % 8 !== 0) {
-    throw new CorruptedDataError(`ciphertext words: ${body.byteLength} bytes is not a whole number of 64-bit words`);
-  }
-  // unpackFrame copies the body, so it starts 8-byte aligned wherever the input bytes sat.
-  const words = new BigUint64Array(body.buffer, body.byteOffset, body.byteLength / 8);
-  let offset = 0;
+  const flat = header.encoding === 'seeded' ? readSeeded(header, body, count, parameters) : undefined;
+  const words = flat ? undefined : fullWords(header, body, count, parameters);
+  let next = 0;
   const ciphertexts = header.shapes.map((shape, k) =>
     Array.from({ length: header.clear?.[k] ? 0 : shape.reduce((a, b) => a * b, 1) }, () => {
+      const index = next++;
+      if (flat) return flat[index] as LweCiphertext;
+      const size = header.words ?? 0;
       const ct = new LweCiphertext(tfhe, parameters, 'big', header.precision);
-      new BigUint64Array(tfhe.memory.buffer, ct.ptr, header.words).set(
-        words.subarray(offset, offset + header.words),
+      new BigUint64Array(tfhe.memory.buffer, ct.ptr, size).set(
+        (words as BigUint64Array).subarray(index * size, (index + 1) * size),
       );
-      offset += header.words;
       return ct;
     }),
   );
-  if (offset !== words.length)
-    throw new CorruptedDataError(
-      `ciphertext bytes hold ${words.length} words, the shapes need ${offset}`,
-    );
   const clear = header.clear ?? undefined;
   return {
     circuit: header.circuit,
@@ -80,4 +84,44 @@ export async function deserializeEncrypted(
     ciphertexts,
     ...(clear ? { clear } : {}),
   };
+}
+
+function readSeeded(
+  header: EncryptedHeader,
+  body: Uint8Array,
+  count: number,
+  parameters: ParameterSet,
+): LweCiphertext[] {
+  if (body.byteLength !== SEED_BYTES + 8 * count) {
+    throw new CorruptedDataError(
+      `seeded ciphertexts: ${body.byteLength} bytes, the shapes need ${SEED_BYTES} (seed) + 8 x ${count} (bodies)`,
+    );
+  }
+  if (count === 0) return [];
+  // unpackFrame copies the body, so it starts 8-byte aligned wherever the input bytes sat.
+  const bodies = new BigUint64Array(body.buffer, body.byteOffset + SEED_BYTES, count);
+  return expandSeeded(
+    { seed: body.slice(0, SEED_BYTES), bodies, precision: header.precision },
+    parameters,
+  );
+}
+
+function fullWords(
+  header: EncryptedHeader,
+  body: Uint8Array,
+  count: number,
+  parameters: ParameterSet,
+): BigUint64Array {
+  const expectedWords = parameters.glweDimension * parameters.polynomialSize + 1;
+  if (count > 0 && header.words !== expectedWords) {
+    throw new CorruptedDataError(
+      `ciphertexts of ${header.words} words cannot be read with ${parameters.name} (${expectedWords} words)`,
+    );
+  }
+  if (body.byteLength !== 8 * count * (count > 0 ? expectedWords : 0)) {
+    throw new CorruptedDataError(
+      `ciphertext bytes: ${body.byteLength} bytes, the shapes need ${count} ciphertexts of ${expectedWords} words`,
+    );
+  }
+  return new BigUint64Array(body.buffer, body.byteOffset, body.byteLength / 8);
 }

@@ -4,9 +4,10 @@ import { CircuitMismatchError, CircuitUsageError, CorruptedDataError } from '../
 import type { ClientSpec } from './circuit-spec.js';
 import { flattenArguments, outputArrays } from './clear-values.js';
 import type { EncryptedValues } from './encrypted-values.js';
-import { encryptValue, loadTfhe } from './fhe-backend.js';
+import { loadTfhe } from './fhe-backend.js';
 import { keyId } from './fingerprint.js';
 import { packFrame, unpackFrame } from './frame.js';
+import { encryptSeeded, expandSeeded } from './seeded-ciphertexts.js';
 
 /**
  * The client side of a circuit: generates the keys (the secret key never leaves this object),
@@ -104,17 +105,24 @@ export class Client {
     return keyId(this.evaluationKeys.maskSeed);
   }
 
+  /**
+   * Encrypts the arguments. The ciphertexts are seeded (masks from one fresh public seed per
+   * call), so their bytes (`serializeEncrypted`) are the seed and one 8-byte body each.
+   */
   encrypt(...args: ClearOperand[]): EncryptedValues {
     const key = this.secretKey();
     const flat = flattenArguments(this.spec, args, 'encrypt');
+    const values = flat.flatMap((input) => (Array.isArray(input) ? input : []));
+    const seeded = values.length > 0 ? encryptSeeded(key, values, this.spec.precision) : undefined;
+    const expanded = seeded ? expandSeeded(seeded, this.spec.parameters) : [];
+    let next = 0;
     return {
       circuit: this.spec.circuit,
       keys: this.keyId,
       shapes: this.spec.inputs.map((input) => input.shape),
-      ciphertexts: flat.map((values) =>
-        Array.isArray(values) ? values.map((v) => encryptValue(key, v, this.spec.precision)) : [],
-      ),
-      clear: flat.map((values) => (Array.isArray(values) ? null : Array.from(values.data))),
+      ciphertexts: flat.map((input) => (Array.isArray(input) ? expanded.slice(next, (next += input.length)) : [])),
+      clear: flat.map((input) => (Array.isArray(input) ? null : Array.from(input.data))),
+      ...(seeded ? { seeded } : {}),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { LweCiphertext } from '@cml/tfhe-wasm';
+import type { SeededCiphertexts } from './seeded-ciphertexts.js';
 
 /**
  * Ciphertexts travelling between client and server: one flat array per input (or output),
@@ -12,6 +13,12 @@ export interface EncryptedValues {
   readonly ciphertexts: readonly (readonly LweCiphertext[])[];
   /** Per input: the clear argument's flat values, or null for an encrypted one. Absent for results. */
   readonly clear?: readonly (readonly number[] | null)[];
+  /**
+   * The client's encryptions in seeded form (seed + one body per ciphertext, inputs in order),
+   * which is what serializeEncrypted sends. Absent for results: the server's ciphertexts have
+   * no seed.
+   */
+  readonly seeded?: SeededCiphertexts;
 }
 
 /** Frees the WASM memory of every ciphertext. */

@@ -3,9 +3,8 @@ import {
   applyRoundedLookupTableBatchInPool,
   dotProduct,
   initTfhe,
-  LweCiphertext,
+  type LweCiphertext,
   matrixVectorProduct,
-  type ClientKey,
   type EvaluationKeys,
   type TfheExports,
   type WorkerPool,
@@ -45,28 +44,6 @@ export function addToPhase(ct: LweCiphertext, value: number, precision: number):
     tfhe().lweAddPlaintextAssign(ct.ptr, plaintext, ct.lweDimension);
   }
   return ct;
-}
-
-/** Encrypts v with phase v * Delta modulo 2^64 (exact modulo 2^(P+1), so negative values keep the padding bit consistent). */
-export function encryptValue(
-  clientKey: ClientKey,
-  value: number,
-  precision: number,
-): LweCiphertext {
-  const size = 2 ** precision;
-  const low = ((value % size) + size) % size;
-  if (precision <= clientKey.params.precision)
-    return addToPhase(clientKey.encrypt(low, precision), value - low, precision);
-  // A message wider than the set's tables (approximate rounding on a small N): an encryption
-  // of zero, tagged with P, plus the value on its phase.
-  const zero = clientKey.encrypt(0, clientKey.params.precision);
-  try {
-    const wide = new LweCiphertext(tfhe(), zero.params, 'big', precision);
-    new BigUint64Array(tfhe().memory.buffer, wide.ptr, zero.words).set(zero.toWords());
-    return addToPhase(wide, value, precision);
-  } finally {
-    zero.dispose();
-  }
 }
 
 /** Adds half a P-bit step (2^(62-P)) to the phase. */
