@@ -1,7 +1,18 @@
 import { deserializeEncrypted, serializeEncrypted, Server, disposeEncrypted } from '@cml/compiler';
-import { EvaluationKeys } from '@cml/tfhe-wasm';
+import { EvaluationKeys, type WorkerPool } from '@cml/tfhe-wasm';
 import { DeploymentError } from '../fhe/errors.js';
 import { DEPLOYMENT_FILES, readFileIn } from './files.js';
+
+/** Options of FHEModelServer.run. */
+export interface FHEModelServerRunOptions {
+  /**
+   * Worker threads for the bootstraps (`WorkerPool.create()` after `initTfhe({ threads: true })`):
+   * the calling thread stays free while lookups run. Default: run on the calling thread.
+   */
+  readonly pool?: WorkerPool;
+  /** Fraction of the program's instructions done, 0..1. */
+  readonly onProgress?: (done: number) => void;
+}
 
 /** The server role: reads server.bin only (no secret, no quantization) and runs ciphertext bytes. */
 export class FHEModelServer {
@@ -37,15 +48,19 @@ export class FHEModelServer {
   /**
    * Runs the circuit on one encrypted sample with the client's evaluation keys, as bytes (read
    * and cached here) or as keys already loaded with loadEvaluationKeys(); returns the encrypted
-   * outputs as bytes.
+   * outputs as bytes. `options.pool` spreads the bootstraps over worker threads.
    */
-  async run(encrypted: Uint8Array, evaluationKeys: Uint8Array | EvaluationKeys): Promise<Uint8Array> {
+  async run(
+    encrypted: Uint8Array,
+    evaluationKeys: Uint8Array | EvaluationKeys,
+    options: FHEModelServerRunOptions = {},
+  ): Promise<Uint8Array> {
     if (this.server === undefined) throw new DeploymentError('FHEModelServer: call load() first');
     const keys =
       evaluationKeys instanceof EvaluationKeys ? evaluationKeys : await this.keysFrom(this.server, evaluationKeys);
     const args = await deserializeEncrypted(encrypted, this.server.spec.parameters);
     try {
-      const results = await this.server.run(args, keys);
+      const results = await this.server.run(args, keys, options);
       try {
         return serializeEncrypted(results);
       } finally {
