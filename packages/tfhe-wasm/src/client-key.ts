@@ -1,6 +1,6 @@
 import { checkPrecision, decode, encode } from './encoding.js';
 import { ValueOutOfRangeError } from './errors.js';
-import { EvaluationKeys } from './evaluation-keys.js';
+import { EvaluationKeys, type EvaluationKeyOptions } from './evaluation-keys.js';
 import { twiddlesFor } from './fft/twiddle-cache.js';
 import { LweCiphertext } from './lwe-ciphertext.js';
 import type { ParameterSet } from './params/parameter-set.js';
@@ -19,7 +19,7 @@ export interface DecryptOptions {
  * The secret side: a binary small LWE key s (dimension n) and a binary GLWE key S (k
  * polynomials of N coefficients; flattened, it is the big LWE key of dimension kN under which
  * ciphertexts live). Secret keys never leave this object: EvaluationKeys carries only the
- * bootstrap and keyswitch keys, which are encryptions.
+ * bootstrap and keyswitch keys, which are encryptions (or none, for lookup-free circuits).
  */
 export class ClientKey extends WasmObject {
   /** @internal */ readonly smallKey: number;
@@ -49,10 +49,15 @@ export class ClientKey extends WasmObject {
     return new ClientKey(tfheRuntime(), params);
   }
 
-  /** The server's keys: bootstrap key (Fourier domain) and keyswitch key, with fresh public mask seeds. */
-  evaluationKeys(): EvaluationKeys {
+  /**
+   * The server's keys: bootstrap key (Fourier domain) and keyswitch key, with fresh public mask
+   * seeds. `{ lookups: false }` is for circuits without table lookups (clear-weight sums only):
+   * the keys then hold neither key, take no time to generate and serialize to a few hundred
+   * bytes; a lookup on them throws MissingLookupKeysError.
+   */
+  evaluationKeys(options: EvaluationKeyOptions = {}): EvaluationKeys {
     this.assertLive();
-    return EvaluationKeys.generate(this.tfhe, this);
+    return EvaluationKeys.generate(this.tfhe, this, options);
   }
 
   /** Encrypts a p-bit integer (signed or unsigned, -2^(p-1) <= value < 2^p) under the big key. */

@@ -24,3 +24,11 @@ export class DisposedError extends Error {
 export class InvalidParameterError extends Error {
   override readonly name = 'InvalidParameterError';
 }
+
+/**
+ * A table lookup (bootstrap, keyswitch, batch or pool) asked of evaluation keys generated with
+ * `evaluationKeys({ lookups: false })`, which hold no bootstrap key and no keyswitch key.
+ */
+export class MissingLookupKeysError extends Error {
+  override readonly name = 'MissingLookupKeysError';
+}

@@ -1,5 +1,5 @@
 import { checkFitsPrecision } from './encoding.js';
-import { LookupTableLengthError, ParameterMismatchError } from './errors.js';
+import { LookupTableLengthError, MissingLookupKeysError, ParameterMismatchError } from './errors.js';
 import { twiddlesFor } from './fft/twiddle-cache.js';
 import { LweCiphertext } from './lwe-ciphertext.js';
 import type { ParameterSet } from './params/parameter-set.js';
@@ -20,29 +20,50 @@ export const KEYSWITCH_KEY_MASK_STREAM = 1n;
 /** A table for applyLookupTable: 2^p integers, entry i is f(i) for the p-bit input i. */
 export type LookupTable = readonly (number | bigint)[];
 
+/** Options of clientKey.evaluationKeys(). */
+export interface EvaluationKeyOptions {
+  /**
+   * Whether the keys can evaluate table lookups (default true). `false` gives keys for
+   * lookup-free circuits (clear-weight sums of encrypted inputs only): no bootstrap key and no
+   * keyswitch key, so nothing to generate, send or hold; any lookup on them throws
+   * MissingLookupKeysError.
+   */
+  readonly lookups?: boolean;
+}
+
+/** What table lookups need in WASM memory; lookup-free keys have none of it. */
+interface LookupMaterial {
+  readonly bootstrapKey: number;
+  readonly keyswitchKey: number;
+  readonly scratch: number;
+  readonly lut: number;
+  readonly table: number;
+  readonly twiddles: number;
+}
+
 /**
  * The server's keys: the bootstrap key (GGSW encryptions of the small key bits under the GLWE
  * key, Fourier domain) and the keyswitch key (big key -> small key). They let anyone evaluate
- * table lookups on ciphertexts without learning anything.
+ * table lookups on ciphertexts without learning anything. Keys generated with
+ * `{ lookups: false }` hold neither (`lookups` is false): linear operations on ciphertexts need
+ * no key at all, and every lookup throws MissingLookupKeysError.
  *
  * Masks are drawn from a ChaCha20 stream keyed by `maskSeed` (public): stream 0 for the
  * bootstrap key in GGSW order (key bit i, level 1..l, row 0..k, mask polynomial 0..k-1, N
  * words each), stream 1 for the keyswitch key in row order (input i, level l..1; n u64 draws per
  * row, of which the 32-bit-torus key keeps the top 32 bits),
- * so a serializer can store (maskSeed, bodies) and regenerate the masks.
+ * so a serializer can store (maskSeed, bodies) and regenerate the masks. Lookup-free keys keep
+ * a fresh seed too: it names the key set (the compiler derives key ids from it).
  */
 export class EvaluationKeys extends WasmObject {
-  /** @internal */ readonly bootstrapKey: number;
-  /** @internal */ readonly keyswitchKey: number;
-  /** Bytes of the bootstrap key (Fourier domain) and keyswitch key in memory. */
+  /** True if the keys hold the bootstrap and keyswitch keys that table lookups need. */
+  readonly lookups: boolean;
+  /** Bytes of the bootstrap key (Fourier domain) and keyswitch key in memory (0 without lookups). */
   readonly bootstrapKeyBytes: number;
   readonly keyswitchKeyBytes: number;
   /** Public seed of the key masks. */
   readonly maskSeed: Uint8Array;
-  private readonly scratch: number;
-  private readonly lut: number;
-  private readonly table: number;
-  /** @internal */ readonly twiddles: number;
+  readonly #material: LookupMaterial | undefined;
   /** @internal Standard-domain bootstrap key bodies, kept for serialize() (serialization/seeded-bootstrap-key.ts). */
   bootstrapKeyBodies: BigUint64Array = new BigUint64Array(0);
 
@@ -50,31 +71,39 @@ export class EvaluationKeys extends WasmObject {
     tfhe: TfheExports,
     readonly params: ParameterSet,
     maskSeed: Uint8Array,
+    lookups: boolean,
   ) {
     super(tfhe);
     const { lweDimension: n, glweDimension: k, polynomialSize: N, pbsLevel, ksLevel } = params;
     this.maskSeed = maskSeed;
+    this.lookups = lookups;
     // In JS, not ggswFourierBytes: an 8-bit key passes 4 GiB, beyond the kernels' 32-bit sizes.
-    this.bootstrapKeyBytes = n * pbsLevel * (k + 1) * (k + 1) * tfhe.ggswFourierPolynomialStride(N);
-    this.keyswitchKeyBytes = k * N * ksLevel * tfhe.keyswitchKeyRowWords(n) * 4; // u32 rows
-    this.bootstrapKey = this.own(this.bootstrapKeyBytes);
-    this.keyswitchKey = this.own(this.keyswitchKeyBytes);
-    this.scratch = this.own(tfhe.keyswitchBootstrapScratchBytes(n, k, N));
-    this.lut = this.own(N * 8);
-    this.table = this.own((1 << params.precision) * 8);
-    this.twiddles = twiddlesFor(tfhe, N);
+    this.bootstrapKeyBytes = lookups ? n * pbsLevel * (k + 1) * (k + 1) * tfhe.ggswFourierPolynomialStride(N) : 0;
+    this.keyswitchKeyBytes = lookups ? k * N * ksLevel * tfhe.keyswitchKeyRowWords(n) * 4 : 0; // u32 rows
+    this.#material = lookups
+      ? {
+          bootstrapKey: this.own(this.bootstrapKeyBytes),
+          keyswitchKey: this.own(this.keyswitchKeyBytes),
+          scratch: this.own(tfhe.keyswitchBootstrapScratchBytes(n, k, N)),
+          lut: this.own(N * 8),
+          table: this.own((1 << params.precision) * 8),
+          twiddles: twiddlesFor(tfhe, N),
+        }
+      : undefined;
   }
 
   /** @internal Unfilled keys for a deserializer (serialization/evaluation-keys-format.ts). */
-  static allocate(tfhe: TfheExports, params: ParameterSet, maskSeed: Uint8Array): EvaluationKeys {
-    return new EvaluationKeys(tfhe, params, maskSeed);
+  static allocate(tfhe: TfheExports, params: ParameterSet, maskSeed: Uint8Array, lookups: boolean): EvaluationKeys {
+    return new EvaluationKeys(tfhe, params, maskSeed, lookups);
   }
 
   /** @internal Use clientKey.evaluationKeys(). */
-  static generate(tfhe: TfheExports, clientKey: ClientKey): EvaluationKeys {
+  static generate(tfhe: TfheExports, clientKey: ClientKey, options: EvaluationKeyOptions = {}): EvaluationKeys {
     const params = clientKey.params;
+    const lookups = options.lookups ?? true;
+    const keys = new EvaluationKeys(tfhe, params, randomSeed(), lookups);
+    if (!lookups) return keys;
     const { lweDimension: n, glweDimension: k, polynomialSize: N } = params;
-    const keys = new EvaluationKeys(tfhe, params, randomSeed());
     const { allocator } = tfhe;
     const maskState = allocator.alloc(Csprng.stateBytes(tfhe));
     const scratchBytes = Math.max(tfhe.ggswEncryptScratchBytes(k, N), tfhe.keyswitchKeyGenerateScratchBytes(n));
@@ -109,6 +138,29 @@ export class EvaluationKeys extends WasmObject {
     return keys;
   }
 
+  /** @internal Address of the bootstrap key (Fourier domain); throws on lookup-free keys. */
+  get bootstrapKey(): number {
+    return this.material('the bootstrap key').bootstrapKey;
+  }
+
+  /** @internal Address of the keyswitch key (u32 rows); throws on lookup-free keys. */
+  get keyswitchKey(): number {
+    return this.material('the keyswitch key').keyswitchKey;
+  }
+
+  /** @internal FFT twiddles of N, used with the bootstrap key; throws on lookup-free keys. */
+  get twiddles(): number {
+    return this.material('the bootstrap key').twiddles;
+  }
+
+  /**
+   * @internal Throws MissingLookupKeysError, naming `operation`, if these keys were generated
+   * without lookups (and DisposedError if disposed). Every lookup entry point calls it first.
+   */
+  assertLookups(operation: string): void {
+    this.usableMaterial(operation);
+  }
+
   /** The keys in seeded/compressed form (mask seed + bodies, about half the bytes), to send to a server. */
   serialize(): Uint8Array {
     this.assertLive();
@@ -120,24 +172,24 @@ export class EvaluationKeys extends WasmObject {
     return deserializeEvaluationKeys(bytes, expectedParams);
   }
 
-  /** Bytes held in WASM memory by the two keys. */
+  /** Bytes held in WASM memory by the two keys (0 for lookup-free keys). */
   get byteLength(): number {
     return this.bootstrapKeyBytes + this.keyswitchKeyBytes;
   }
 
   /** f(ct) for a table f of 2^p entries (p = ct.precision): keyswitch, then programmable bootstrap. */
   applyLookupTable(ct: LweCiphertext, table: LookupTable): LweCiphertext {
-    this.assertLive();
+    const { lut, keyswitchKey, bootstrapKey, twiddles, scratch } = this.usableMaterial('applyLookupTable');
     ct.assertUsable(this.params, 'big', 'applyLookupTable');
-    this.loadLookupTable(table, ct.precision);
+    this.fillLookupTable(table, ct.precision, lut);
     const out = new LweCiphertext(this.tfhe, this.params, 'big', ct.precision);
     const { lweDimension: n, glweDimension: k, polynomialSize: N } = this.params;
     this.tfhe.keyswitchThenBootstrap(
       out.ptr,
       ct.ptr,
-      this.lut,
-      this.keyswitchKey,
-      this.bootstrapKey,
+      lut,
+      keyswitchKey,
+      bootstrapKey,
       n,
       k,
       N,
@@ -145,8 +197,8 @@ export class EvaluationKeys extends WasmObject {
       this.params.ksLevel,
       this.params.pbsBaseLog,
       this.params.pbsLevel,
-      this.twiddles,
-      this.scratch,
+      twiddles,
+      scratch,
     );
     return out;
   }
@@ -156,6 +208,7 @@ export class EvaluationKeys extends WasmObject {
    * ciphertext.
    */
   applyLookupTableBatch(cts: readonly LweCiphertext[], tables: LookupTable | readonly LookupTable[]): LweCiphertext[] {
+    this.assertLookups('applyLookupTableBatch');
     const perCiphertext = tables.length > 0 && Array.isArray(tables[0]);
     if (perCiphertext && tables.length !== cts.length) {
       throw new LookupTableLengthError(`${cts.length} ciphertexts but ${tables.length} tables`);
@@ -176,45 +229,46 @@ export class EvaluationKeys extends WasmObject {
   /**
    * Table lookups on many ciphertexts spread over the workers of `pool` (which share this
    * memory and these keys). Do not dispose the inputs or the keys before the promise settles.
+   * Every error, bad input or unusable keys, rejects the promise.
    */
-  applyLookupTableBatchInPool(
+  async applyLookupTableBatchInPool(
     cts: readonly LweCiphertext[],
     tables: LookupTable | readonly LookupTable[],
     pool: WorkerPool,
   ): Promise<LweCiphertext[]> {
-    this.assertLive();
+    this.assertLookups('applyLookupTableBatchInPool');
     return applyLookupTablesInPool(this, cts, tables, pool);
   }
 
   /** Keyswitch alone: a big-key ciphertext to a small-key one with the same message. */
   keyswitch(ct: LweCiphertext): LweCiphertext {
-    this.assertLive();
+    const { keyswitchKey } = this.usableMaterial('keyswitch');
     ct.assertUsable(this.params, 'big', 'keyswitch');
     const out = new LweCiphertext(this.tfhe, this.params, 'small', ct.precision);
     const { lweDimension: n, glweDimension: k, polynomialSize: N } = this.params;
-    this.tfhe.keyswitchLweCiphertext(out.ptr, ct.ptr, this.keyswitchKey, k * N, n, this.params.ksBaseLog, this.params.ksLevel);
+    this.tfhe.keyswitchLweCiphertext(out.ptr, ct.ptr, keyswitchKey, k * N, n, this.params.ksBaseLog, this.params.ksLevel);
     return out;
   }
 
   /** Programmable bootstrap alone: a small-key ciphertext to a big-key encryption of table[m]. */
   bootstrap(ct: LweCiphertext, table: LookupTable): LweCiphertext {
-    this.assertLive();
+    const { lut, bootstrapKey, twiddles, scratch } = this.usableMaterial('bootstrap');
     ct.assertUsable(this.params, 'small', 'bootstrap');
-    this.loadLookupTable(table, ct.precision);
+    this.fillLookupTable(table, ct.precision, lut);
     const out = new LweCiphertext(this.tfhe, this.params, 'big', ct.precision);
     const { lweDimension: n, glweDimension: k, polynomialSize: N } = this.params;
     this.tfhe.programmableBootstrap(
       out.ptr,
       ct.ptr,
-      this.lut,
-      this.bootstrapKey,
+      lut,
+      bootstrapKey,
       n,
       k,
       N,
       this.params.pbsBaseLog,
       this.params.pbsLevel,
-      this.twiddles,
-      this.scratch,
+      twiddles,
+      scratch,
     );
     return out;
   }
@@ -224,8 +278,19 @@ export class EvaluationKeys extends WasmObject {
     this.bootstrapKeyBodies = new BigUint64Array(0);
   }
 
-  private loadLookupTable(table: LookupTable, precision: number): void {
-    this.fillLookupTable(table, precision, this.lut);
+  /** The lookup material of live keys, or DisposedError / MissingLookupKeysError naming `operation`. */
+  private usableMaterial(operation: string): LookupMaterial {
+    this.assertLive();
+    return this.material(operation);
+  }
+
+  private material(what: string): LookupMaterial {
+    if (this.#material === undefined) {
+      throw new MissingLookupKeysError(
+        `${what}: these evaluation keys were generated without a bootstrap key (evaluationKeys({ lookups: false })); the circuit needs table lookups`,
+      );
+    }
+    return this.#material;
   }
 
   /** @internal Writes the test polynomial of `table` (2^precision entries) at `lut` (N u64). */
@@ -238,10 +303,11 @@ export class EvaluationKeys extends WasmObject {
     if (precision > this.params.precision) {
       throw new ParameterMismatchError(`precision ${precision} exceeds the ${this.params.precision} bits of ${this.params.name}`);
     }
-    const entries = new BigInt64Array(this.tfhe.memory.buffer, this.table, size);
+    const entriesPtr = this.material('a table lookup').table;
+    const entries = new BigInt64Array(this.tfhe.memory.buffer, entriesPtr, size);
     table.forEach((v, i) => {
       entries[i] = checkFitsPrecision(v, precision, `table entry ${i}`);
     });
-    this.tfhe.lookupTableFill(lut, this.table, precision, this.params.polynomialSize);
+    this.tfhe.lookupTableFill(lut, entriesPtr, precision, this.params.polynomialSize);
   }
 }

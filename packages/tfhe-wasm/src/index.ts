@@ -6,7 +6,7 @@ export type { ParameterSet } from './params/parameter-set.js';
 export { parameterSets } from './params/presets.js';
 export { getParameterSet, type ParameterQuery } from './params/get-parameter-set.js';
 export { ClientKey, type DecryptOptions } from './client-key.js';
-export { EvaluationKeys, type LookupTable } from './evaluation-keys.js';
+export { EvaluationKeys, type EvaluationKeyOptions, type LookupTable } from './evaluation-keys.js';
 export { LweCiphertext, type LweKeyKind } from './lwe-ciphertext.js';
 export { applyRoundedLookupTableBatch, applyRoundedLookupTableBatchInPool } from './bootstrap/rounded-lookup.js';
 export { dotProduct, matrixVectorProduct } from './linear-algebra.js';
@@ -24,6 +24,7 @@ export {
   DisposedError,
   InvalidParameterError,
   LookupTableLengthError,
+  MissingLookupKeysError,
   ParameterMismatchError,
   ValueOutOfRangeError,
 } from './errors.js';

@@ -98,6 +98,7 @@ function planRoundedLookups(
   inputBits: number,
 ): RoundedLookupPlan {
   if (keys.disposed) throw new DisposedError('rounded lookup: the evaluation keys were disposed');
+  keys.assertLookups('rounded lookup');
   const params = keys.params;
   const { lweDimension: n, glweDimension: k, polynomialSize: N } = params;
   const perCiphertext = tables.length > 0 && Array.isArray(tables[0]);

@@ -44,9 +44,10 @@ export function sectionData<T extends SectionType>(frame: DecodedFrame, index: n
   return section.data as SectionData<T>;
 }
 
-/** Rejects a frame with more sections than its format has. */
-export function expectSectionCount(frame: DecodedFrame, count: number): void {
+/** Rejects a frame whose section count is not `count` (`alternative` names another count its format allows). */
+export function expectSectionCount(frame: DecodedFrame, count: number, alternative?: string): void {
   if (frame.sections.length !== count) {
-    throw new DeserializationError('length-mismatch', `expected ${count} sections, got ${frame.sections.length}`);
+    const or = alternative === undefined ? '' : ` (or ${alternative})`;
+    throw new DeserializationError('length-mismatch', `expected ${count} sections${or}, got ${frame.sections.length}`);
   }
 }
