@@ -5,6 +5,7 @@ import { DisposedError, MissingLookupKeysError } from './errors.js';
 import { EvaluationKeys } from './evaluation-keys.js';
 import { dotProduct, matrixVectorProduct } from './linear-algebra.js';
 import type { LweCiphertext } from './lwe-ciphertext.js';
+import { getParameterSet } from './params/get-parameter-set.js';
 import { WorkerPool } from './pool/worker-pool.js';
 import { TOY_PARAMETERS_INSECURE as TOY } from './testing/toy-parameters.js';
 import { initTfhe, type TfheExports } from './wasm-module.js';
@@ -48,6 +49,17 @@ describe('evaluation keys generated with { lookups: false }', () => {
     expect(linearKeys.maskSeed.length).toBe(32);
     expect(Buffer.from(other.maskSeed).equals(Buffer.from(linearKeys.maskSeed))).toBe(false);
     other.dispose();
+  });
+
+  it('exist for the 8-bit preset too, whose full keys would pass the 4 GiB of wasm32', () => {
+    const params = getParameterSet({ precision: 8 });
+    const big = ClientKey.generate(params);
+    const keys = big.evaluationKeys({ lookups: false });
+    const loaded = EvaluationKeys.deserialize(keys.serialize(), params);
+    expect([keys.byteLength, loaded.lookups]).toEqual([0, false]);
+    const ct = dotProduct([big.encrypt(100), big.encrypt(20)], [2, -1]);
+    expect(big.decrypt(ct)).toBe(180);
+    for (const o of [ct, loaded, keys, big]) o.dispose();
   });
 
   it('default and { lookups: true } still give keys that bootstrap', () => {
