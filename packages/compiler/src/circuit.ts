@@ -13,6 +13,7 @@ import { disposeEncrypted, type EncryptedValues } from './runtime/encrypted-valu
 import { loadTfhe } from './runtime/fhe-backend.js';
 import { Server } from './runtime/server.js';
 import { decodeMessage, flattenArguments, outputArrays } from './runtime/clear-values.js';
+import { checkOutputRanges } from './program/output-range.js';
 
 export interface CircuitParts {
   readonly graph: Graph;
@@ -108,13 +109,15 @@ export class Circuit {
     if (this.config.showProgress) console.error(`[cml] ${phase} ${Math.round(done * 100)}%`);
   }
 
-  /** Exact integer execution of the program (inputs outside the compiled range throw OutOfBoundsError). */
+  /**
+   * Exact integer execution of the program (inputs outside the compiled range, and outputs
+   * outside the P bits a ciphertext carries, throw OutOfBoundsError).
+   */
   clear(...args: ClearOperand[]): NdArray[] {
     const inputs = flattenArguments(this.program, args, 'clear');
-    return outputArrays(
-      this.program,
-      interpret(this.program, inputs, clearBackend(this.program.precision)),
-    );
+    const flat = interpret(this.program, inputs, clearBackend(this.program.precision));
+    checkOutputRanges(this.program, flat);
+    return outputArrays(this.program, flat);
   }
 
   /**
@@ -128,6 +131,11 @@ export class Circuit {
   simulateWith(options: SimulationOptions, ...args: ClearOperand[]): NdArray[] {
     const { precision } = this.program;
     const inputs = flattenArguments(this.program, args, 'simulate');
+    // The simulation keeps residues as a ciphertext does, so an output that left its P bits
+    // cannot be seen there: the exact run checks first (and reports lookups out of range).
+    if (options.onOverflow !== 'wrap') {
+      checkOutputRanges(this.program, interpret(this.program, inputs, clearBackend(precision)));
+    }
     const pError = options.pError === 'circuit' ? 2 ** this.statistics.log2PError : options.pError;
     const flat = interpret(
       this.program,

@@ -65,4 +65,19 @@ describe('simulation', () => {
       [30],
     ]);
   });
+
+  it('reports an output outside the decrypted bits instead of wrapping it (no lookup involved)', () => {
+    // x + 2y is measured on [0, 6] (3 bits) and y = 3, x = 3 are valid 2-bit inputs, but 9
+    // does not fit the 3 bits a ciphertext of this circuit decrypts: encrypted it reads 1.
+    const sum = compile((x: Tracer, y: Tracer) => x.add(y.mul(2)), { x: 'encrypted', y: 'encrypted' }, [
+      [0, 0],
+      [2, 2],
+      [3, 1],
+    ]);
+    expect(sum.program.precision).toBe(3);
+    expect(sum.simulate(2, 2)[0]?.toArray()).toEqual([6]);
+    expect(() => sum.simulate(3, 3)).toThrow(/output 0 element 0 is 9, outside the 3-bit range \[0, 7\]/);
+    expect(() => sum.clear(3, 3)).toThrow(OutOfBoundsError);
+    expect(sum.simulateWith({ onOverflow: 'wrap' }, 3, 3)[0]?.toArray()).toEqual([1]);
+  });
 });
