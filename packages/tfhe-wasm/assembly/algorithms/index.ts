@@ -25,3 +25,11 @@ export {
   keyswitchBootstrapScratchBytes,
   keyswitchThenBootstrap,
 } from './programmable-bootstrap';
+export { multiBitBootstrapKeyBytes, multiBitBootstrapKeyGenerate } from './multi-bit-key';
+export { multiBitBlindRotateScratchBytes, multiBitMonomialFactors, multiBitCombineGgsw, multiBitBlindRotate } from './multi-bit-blind-rotation';
+export {
+  multiBitProgrammableBootstrapScratchBytes,
+  multiBitProgrammableBootstrap,
+  multiBitKeyswitchBootstrapScratchBytes,
+  multiBitKeyswitchThenBootstrap,
+} from './multi-bit-bootstrap';

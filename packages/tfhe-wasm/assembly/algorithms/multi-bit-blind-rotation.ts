@@ -1,0 +1,149 @@
+import { ggswFourierBytes, ggswFourierPolynomialStride } from '../entities/sizes';
+import { decompositionInitStates } from './decomposition';
+import { externalProductAddStates, externalProductStatesScratchBytes } from './external-product';
+
+/**
+ * Multi-bit blind rotation (tfhe-rs `multi_bit` PBS), grouping factor g.
+ *
+ * The classic blind rotation multiplies the accumulator by X^(a~_i s_i) one key bit at a time
+ * (one CMUX = one external product per bit). Group g bits instead: with the indicator GGSWs
+ * of multi-bit-key.ts (ind_p = 1 iff the group's bits equal pattern p),
+ *   X^(sum_(i in group) a~_i s_i) - 1 = sum_(p != 0) ind_p * (X^(e_p) - 1),
+ *   e_p = sum_(i in p) a~_i mod 2N,
+ * because exactly one indicator is 1 (and for the all-zero pattern both sides are 0). So
+ *   ACC <- ACC + G [x] ACC,   G = sum_(p != 0) GGSW(ind_p) * (X^(e_p) - 1),
+ * rotates the accumulator by the whole group at the cost of ONE external product. G is a GGSW
+ * of X^(<a~, s>_group) - 1 built in the Fourier domain: the negacyclic FFT evaluates a
+ * polynomial at the odd powers zeta_m = e^(i pi r_m / N) of a primitive 2N-th root of unity
+ * (slot m, r_m odd), so the transform of X^e - 1 is zeta_m^e - 1 = roots[r_m * e mod 2N] - 1, a
+ * diagonal factor: each of G's l(k+1)^2 Fourier polynomials is sum_p GGSW_p[c] * f_p pointwise.
+ * Cost per group: (2^g - 1) l (k+1)^2 complex multiply-adds to build G + one external product,
+ * instead of g external products.
+ *
+ * Noise: G's key noise is the sum over the 2^g - 1 patterns of GGSW noise times X^e - 1 (two
+ * +-1 coefficients), about 2(2^g - 1) times one GGSW's variance per group, i.e. 2(2^g - 1)/g
+ * times the classic key term per key bit; multi-bit sets compensate with a larger n.
+ *
+ * Tables (computed once per N by the TypeScript side, src/multi-bit/fourier-monomials.ts):
+ * `slotExponents` i32[N/2] = r_m; `roots` f64[2N] cos(pi t / N) then f64[2N] sin(pi t / N).
+ */
+
+/** Scratch bytes of multiBitBlindRotate: G, the factors, the exponents, states, external product. */
+export function multiBitBlindRotateScratchBytes(groupingFactor: i32, glweDimension: i32, polynomialSize: i32, level: i32): usize {
+  const patterns = <usize>((1 << groupingFactor) - 1);
+  const nb = <usize>polynomialSize << 3;
+  return (
+    ggswFourierBytes(glweDimension, polynomialSize, level) +
+    patterns * nb +
+    64 +
+    <usize>(glweDimension + 1) * nb +
+    externalProductStatesScratchBytes(glweDimension, polynomialSize)
+  );
+}
+
+/**
+ * factors[p] = transform of X^(e_p) - 1 (split layout, N f64 each) for the `patterns`
+ * exponents e_p (i32, in [0, 2N)) at `exponents`.
+ */
+export function multiBitMonomialFactors(factors: usize, exponents: usize, patterns: i32, slotExponents: usize, roots: usize, polynomialSize: i32): void {
+  const half = polynomialSize >> 1;
+  const mask = (polynomialSize << 1) - 1;
+  const sines = roots + (<usize>polynomialSize << 4);
+  for (let p = 0; p < patterns; p++) {
+    const e = load<i32>(exponents + (<usize>p << 2));
+    const re = factors + <usize>p * (<usize>polynomialSize << 3);
+    const im = re + (<usize>half << 3);
+    for (let m = 0; m < half; m++) {
+      const t = <usize>((load<i32>(slotExponents + (<usize>m << 2)) * e) & mask) << 3;
+      store<f64>(re + (<usize>m << 3), load<f64>(roots + t) - 1.0);
+      store<f64>(im + (<usize>m << 3), load<f64>(sines + t));
+    }
+  }
+}
+
+/**
+ * G[c] = sum_p GGSW_p[c] * factors[p] for each of the `polynomials` Fourier polynomials c of a
+ * GGSW (stride apart), the group's `patterns` GGSWs being `ggswBytes` apart from `groupKey`.
+ */
+export function multiBitCombineGgsw(
+  combined: usize,
+  groupKey: usize,
+  ggswBytes: usize,
+  factors: usize,
+  patterns: i32,
+  polynomials: i32,
+  stride: usize,
+  polynomialSize: i32,
+): void {
+  const nb = <usize>polynomialSize << 3;
+  const mb = nb >> 1;
+  for (let c = 0; c < polynomials; c++) {
+    const out = combined + <usize>c * stride;
+    for (let p = 0; p < patterns; p++) {
+      const key = groupKey + <usize>p * ggswBytes + <usize>c * stride;
+      const f = factors + <usize>p * nb;
+      for (let jb: usize = 0; jb < mb; jb += 16) {
+        const kr = v128.load(key + jb), ki = v128.load(key + mb + jb);
+        const fr = v128.load(f + jb), fi = v128.load(f + mb + jb);
+        let sr = f64x2.sub(f64x2.mul(kr, fr), f64x2.mul(ki, fi));
+        let si = f64x2.add(f64x2.mul(kr, fi), f64x2.mul(ki, fr));
+        if (p > 0) {
+          sr = f64x2.add(sr, v128.load(out + jb));
+          si = f64x2.add(si, v128.load(out + mb + jb));
+        }
+        v128.store(out + jb, sr);
+        v128.store(out + mb + jb, si);
+      }
+    }
+  }
+}
+
+/**
+ * Blind rotation with a multi-bit key: acc = X^(-b~) * LUT becomes X^(-b~ + sum_i a~_i s_i) * LUT
+ * with one external product per group of g mask elements (a~_i: u32 in [0, 2N) at
+ * switchedMask). n must be a multiple of g; `scratch` holds multiBitBlindRotateScratchBytes.
+ */
+export function multiBitBlindRotate(
+  acc: usize,
+  switchedMask: usize,
+  bsk: usize,
+  lweDimension: i32,
+  groupingFactor: i32,
+  glweDimension: i32,
+  polynomialSize: i32,
+  baseLog: i32,
+  level: i32,
+  twiddles: usize,
+  slotExponents: usize,
+  roots: usize,
+  scratch: usize,
+): void {
+  const patterns = (1 << groupingFactor) - 1;
+  const nb = <usize>polynomialSize << 3;
+  const k1 = glweDimension + 1;
+  const ggswBytes = ggswFourierBytes(glweDimension, polynomialSize, level);
+  const stride = ggswFourierPolynomialStride(polynomialSize);
+  const combined = scratch;
+  const factors = combined + ggswBytes;
+  const exponents = factors + <usize>patterns * nb;
+  const states = exponents + 64;
+  const productScratch = states + <usize>k1 * nb;
+  const mask = (polynomialSize << 1) - 1;
+  const groups = lweDimension / groupingFactor;
+  for (let group = 0; group < groups; group++) {
+    const a = switchedMask + (<usize>(group * groupingFactor) << 2);
+    let any = 0;
+    for (let p = 1; p <= patterns; p++) {
+      let e = 0;
+      for (let i = 0; i < groupingFactor; i++) if (((p >> i) & 1) != 0) e += load<i32>(a + (<usize>i << 2));
+      any |= e & mask;
+      store<i32>(exponents + (<usize>(p - 1) << 2), e & mask);
+    }
+    if (any == 0) continue; // every exponent 0: G = 0, nothing to add
+    multiBitMonomialFactors(factors, exponents, patterns, slotExponents, roots, polynomialSize);
+    multiBitCombineGgsw(combined, bsk + <usize>group * <usize>patterns * ggswBytes, ggswBytes, factors, patterns, level * k1 * k1, stride, polynomialSize);
+    // The states copy ACC's decomposition, so the product can add into ACC itself.
+    decompositionInitStates(states, acc, k1 * polynomialSize, baseLog, level);
+    externalProductAddStates(acc, combined, states, glweDimension, polynomialSize, baseLog, level, twiddles, productScratch);
+  }
+}
