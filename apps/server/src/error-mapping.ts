@@ -15,6 +15,7 @@ export function toHttpError(error: unknown): unknown {
     case 'CircuitUsageError':
       return new BadPayloadError(error.message);
     case 'CircuitMismatchError':
+    case 'MissingLookupKeysError':
     case 'ParameterMismatchError':
       return new KeyMismatchError(error.message);
     default:

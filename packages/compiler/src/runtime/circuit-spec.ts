@@ -10,6 +10,17 @@ export interface ClientSpec {
   readonly parameters: ParameterSet;
   readonly inputs: FheProgram['inputs'];
   readonly outputs: FheProgram['outputs'];
+  /**
+   * Whether the program bootstraps. Without lookups the evaluation keys hold no bootstrap or
+   * keyswitch key (linear circuits: keygen in microseconds, 240 bytes sent). Absent in client
+   * files written before it existed, where it means true.
+   */
+  readonly lookups?: boolean;
+}
+
+/** Whether a program has table lookups (and so needs bootstrap and keyswitch keys). */
+export function hasLookups(program: Pick<FheProgram, 'instructions'>): boolean {
+  return program.instructions.some((instruction) => instruction.kind === 'lookup');
 }
 
 /** What the server needs: the program and the parameters. Holds no secret. */
@@ -32,6 +43,7 @@ export function clientSpec(program: FheProgram, parameters: ParameterSet): Clien
     parameters,
     inputs: program.inputs,
     outputs: program.outputs,
+    lookups: hasLookups(program),
   };
 }
 

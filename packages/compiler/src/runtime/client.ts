@@ -30,6 +30,8 @@ export class Client {
     const { header } = unpackFrame<{ spec: ClientSpec }>(bytes, 'client');
     if (header.spec?.format !== 'cml-client')
       throw new CorruptedDataError('the client bytes hold no client specification');
+    if (header.spec.lookups !== undefined && typeof header.spec.lookups !== 'boolean')
+      throw new CorruptedDataError('the client specification has a non-boolean `lookups` field');
     return new Client(header.spec);
   }
 
@@ -39,7 +41,7 @@ export class Client {
     this.dispose();
     onProgress?.('keygen', 0);
     this.clientKey = ClientKey.generate(this.spec.parameters);
-    this.keys = this.clientKey.evaluationKeys();
+    this.keys = this.clientKey.evaluationKeys({ lookups: this.spec.lookups ?? true });
     onProgress?.('keygen', 1);
   }
 
@@ -52,6 +54,11 @@ export class Client {
     if (other.spec.parameters.name !== this.spec.parameters.name) {
       throw new CircuitMismatchError(
         `cannot share keys of parameters ${other.spec.parameters.name} with a circuit using ${this.spec.parameters.name}`,
+      );
+    }
+    if (this.spec.lookups !== false && !other.evaluationKeys.lookups) {
+      throw new CircuitMismatchError(
+        'cannot share keys generated without lookups with a circuit that has table lookups',
       );
     }
     this.dispose();

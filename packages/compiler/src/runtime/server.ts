@@ -8,7 +8,7 @@ import {
 import { NdArray } from '@cml/tracer';
 import { CircuitMismatchError, CircuitUsageError, CorruptedDataError } from '../errors.js';
 import { interpretAsync } from '../program/interpreter.js';
-import type { ServerSpec } from './circuit-spec.js';
+import { hasLookups, type ServerSpec } from './circuit-spec.js';
 import type { EncryptedValues } from './encrypted-values.js';
 import { fheBackend, loadTfhe } from './fhe-backend.js';
 import { keyId } from './fingerprint.js';
@@ -74,6 +74,11 @@ export class Server {
     if (keys.params.name !== parameters.name) {
       throw new CircuitMismatchError(
         `evaluation keys for parameters ${keys.params.name}, this circuit uses ${parameters.name}`,
+      );
+    }
+    if (!keys.lookups && hasLookups(program)) {
+      throw new CircuitMismatchError(
+        'evaluation keys generated without a bootstrap key (lookups: false); this circuit has table lookups',
       );
     }
     const id = keyId(keys.maskSeed);
