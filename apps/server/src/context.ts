@@ -1,3 +1,4 @@
+import type { WorkerPool } from '@cml/tfhe-wasm';
 import type { KeyFiles } from './key-files.js';
 import type { KeyStore } from './key-store.js';
 import type { Metrics } from './metrics.js';
@@ -14,6 +15,8 @@ export interface ServerContext {
   /** Disk reads in progress by key id, so concurrent requests read a key once. */
   readonly loadingKeys: Map<string, Promise<void>>;
   readonly queue: WorkQueue;
+  /** The worker threads runs use, or undefined for in-process runs (`threads: 0`). */
+  readonly pool: WorkerPool | undefined;
   readonly metrics: Metrics;
   readonly limits: { readonly maxKeyBytes: number; readonly maxInputBytes: number };
 }

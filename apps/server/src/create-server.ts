@@ -1,5 +1,4 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { initTfhe } from '@cml/ml';
 import type { ServerContext } from './context.js';
 import { toHttpError } from './error-mapping.js';
 import { HttpError, ServerConfigError } from './errors.js';
@@ -12,6 +11,7 @@ import { registerModelRoutes } from './routes/model-routes.js';
 import { registerStatusRoutes } from './routes/status-routes.js';
 import { registerWebRoutes } from './routes/web-routes.js';
 import { WorkQueue } from './work-queue.js';
+import { startWorkerPool } from './worker-threads.js';
 import { loadServedModel, type ModelSource, type ServedModel } from './served-model.js';
 
 /** The errors JSON body: `{ error: <code>, message }`. */
@@ -34,18 +34,20 @@ function errorBody(error: unknown): { status: number; body: { error: string; mes
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const sources: ModelSource[] = [...(options.dirs ?? []).map((dir) => ({ dir })), ...(options.models ?? [])];
   if (sources.length === 0) throw new ServerConfigError('createServer needs at least one deployment directory');
-  await initTfhe();
   const models = new Map<string, ServedModel>();
   for (const source of sources) {
     const model = await loadServedModel(source);
     if (models.has(model.id)) throw new ServerConfigError(`two deployment directories are named '${model.id}'`);
     models.set(model.id, model);
   }
+  const hasLookups = [...models.values()].some((model) => model.bootstrapsPerRun > 0);
+  const pool = await startWorkerPool(options.threads, hasLookups);
   const context: ServerContext = {
     models,
     keys: new KeyStore(options.maxKeys ?? DEFAULTS.maxKeys),
     keyFiles: options.keyDir === undefined ? undefined : new KeyFiles(options.keyDir),
     loadingKeys: new Map(),
+    pool,
     queue: options.queue ?? new WorkQueue(options.concurrency ?? DEFAULTS.concurrency, options.maxQueue ?? DEFAULTS.maxQueue),
     metrics: new Metrics(),
     limits: {
@@ -79,6 +81,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.addHook('onClose', async () => {
     await context.queue.drain();
     context.keys.clear();
+    await pool?.terminate();
   });
 
   registerStatusRoutes(app, context);

@@ -17,7 +17,13 @@ export interface ServerOptions {
   readonly maxKeyBytes?: number;
   /** Largest encrypted input in bytes. Default 16 MiB. */
   readonly maxInputBytes?: number;
-  /** FHE runs at once. Default 1 (the WASM core computes on one thread per process). */
+  /**
+   * Worker threads for the bootstraps, created at start and terminated on close. Default:
+   * os.availableParallelism() when a served model has table lookups, else 0. 0 runs on the
+   * event loop (a run then blocks other requests between its lookup batches).
+   */
+  readonly threads?: number;
+  /** FHE runs at once. Default 1 (a run already uses every worker thread). */
   readonly concurrency?: number;
   /** Runs allowed to wait; more are refused with 503. Default 64. */
   readonly maxQueue?: number;

@@ -35,7 +35,7 @@ async function encryptedPrediction(client: FHEModelClient, row: number[]): Promi
 
 describe('model and status routes', () => {
   it('GET /health and GET /models list the served models', async () => {
-    expect((await app.inject('/health')).json()).toEqual({ status: 'ok', models: 2 });
+    expect((await app.inject('/health')).json()).toEqual({ status: 'ok', models: 2, threads: 0 });
     const { models } = (await app.inject('/models')).json<{ models: { id: string; nFeatures: number; bootstrapsPerRun: number }[] }>();
     expect(models.map((m) => m.id)).toEqual(['cancer', 'twin']);
     expect(models[0]?.nFeatures).toBe(30);
@@ -124,12 +124,13 @@ describe('bad input gets a typed JSON error and the server keeps serving', () =>
   });
 
   it('bodies over the limits -> 413, and a valid request afterwards still gets the right answer', async () => {
-    const small = await createServer({ dirs: [fixture.demo.dir], maxKeyBytes: 1024, maxInputBytes: 64 });
+    // One byte under each body: lookup-free keys (~240 B) and seeded inputs (~0.5 kB) are small.
+    const input = fixture.client.quantizeEncryptSerialize(fixture.demo.samples[0] as number[]);
+    const small = await createServer({ dirs: [fixture.demo.dir], maxKeyBytes: fixture.keyBytes.length - 1, maxInputBytes: input.length - 1 });
     try {
       const keys = await small.inject({ method: 'POST', url: '/models/breast-cancer/keys', headers: OCTETS, payload: Buffer.from(fixture.keyBytes) });
       expect(keys.statusCode).toBe(413);
       expect(keys.json()).toMatchObject({ error: 'too_large' });
-      const input = fixture.client.quantizeEncryptSerialize(fixture.demo.samples[0] as number[]);
       const response = await small.inject({ method: 'POST', url: `/models/breast-cancer/predict?keyId=${keyId}`, headers: OCTETS, payload: Buffer.from(input) });
       expect(response.statusCode).toBe(413);
     } finally {

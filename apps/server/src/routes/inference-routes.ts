@@ -72,7 +72,7 @@ export function registerInferenceRoutes(app: FastifyInstance, context: ServerCon
           // (and overflow to 503) instead of each running to completion in its own turn.
           await new Promise((resolve) => setImmediate(resolve));
           const start = performance.now();
-          const result = await model.server.run(bytes, held.stored.keys);
+          const result = await model.server.run(bytes, held.stored.keys, context.pool ? { pool: context.pool } : {});
           context.metrics.recordRun(model.bootstrapsPerRun, performance.now() - start);
           return result;
         });
