@@ -51,7 +51,7 @@ describe('cml serve', () => {
   it('serves a deployment directory on a free port and stops gracefully on SIGTERM', async () => {
     const server = await serve('--dir', dir, '--port', '0', '--no-web');
     try {
-      expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ status: 'ok', models: 1 });
+      expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ status: 'ok', models: 1, threads: 0 });
       const { models } = (await (await fetch(`${server.url}/models`)).json()) as { models: { id: string; nFeatures: number }[] };
       expect(models.map((m) => [m.id, m.nFeatures])).toEqual([['cancer-lr', 5]]);
       expect((await fetch(`${server.url}/models/nope/client`)).status).toBe(404);
@@ -62,6 +62,16 @@ describe('cml serve', () => {
     expect(end.status).toBe(0);
     expect(end.stdout).toMatch(/cml serve: stopped\n$/);
     expect(end.stderr).toBe('');
+  });
+
+  it('--threads runs the bootstraps on that many worker threads', async () => {
+    const server = await serve('--dir', dir, '--port', '0', '--no-web', '--threads', '2');
+    try {
+      expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ status: 'ok', models: 1, threads: 2 });
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect((await server.exited).status).toBe(0);
   });
 
   it('--demo serves the built-in models beside the given directories and stops on SIGINT', async () => {
@@ -123,6 +133,7 @@ describe('cml serve', () => {
     expectUserError(await cmlAsync('serve'), /serve needs --dir <deployment dir> \(repeatable\) or --demo/);
     expectUserError(await cmlAsync('serve', '--dir', dir, '--port', 'http'), /--port must be an integer from 0 to 65535, got 'http'/);
     expectUserError(await cmlAsync('serve', '--dir', dir, '--max-keys', '0'), /--max-keys must be a positive integer, got '0'/);
+    expectUserError(await cmlAsync('serve', '--dir', dir, '--threads', 'many'), /--threads must be an integer from 0 to 256, got 'many'/);
     expectUserError(await cmlAsync('serve', '--dir', join(root, 'nowhere')), /nowhere is not a deployment directory/);
     const busy = createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));

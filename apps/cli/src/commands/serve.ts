@@ -14,6 +14,7 @@ interface ServeOptions {
   readonly web: boolean;
   readonly maxKeys?: string;
   readonly keyDir?: string;
+  readonly threads?: string;
 }
 
 function port(text: string): number {
@@ -26,6 +27,13 @@ function positiveInteger(text: string | undefined, name: string): number | undef
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new UserError(`${name} must be a positive integer, got '${text}'`);
+  return n;
+}
+
+function threadCount(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new UserError(`--threads must be an integer from 0 to 256, got '${text}'`);
   return n;
 }
 
@@ -62,11 +70,13 @@ export function registerServe(program: Command, write: Write): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--no-web', 'do not serve the web page')
     .option('--max-keys <n>', 'evaluation-key sets kept in memory (least recently used evicted)')
+    .option('--threads <n>', 'worker threads for the bootstraps (default: one per core when a model has table lookups; 0 runs on the event loop)')
     .option('--key-dir <dir>', 'also keep uploaded evaluation keys in this directory: read back after eviction or a restart')
     .action(async (options: ServeOptions) => {
       if (options.dir.length === 0 && !options.demo) throw new UserError('serve needs --dir <deployment dir> (repeatable) or --demo');
       const listenPort = port(options.port);
       const maxKeys = positiveInteger(options.maxKeys, '--max-keys');
+      const threads = threadCount(options.threads);
       const { createDemoDeployment, createDigitsDeployment, startServer } = await import('@cml/server');
       const dirs = [...options.dir];
       // The demo models are trained and written to a temporary directory, removed on exit.
@@ -82,6 +92,7 @@ export function registerServe(program: Command, write: Write): void {
         ...(webRoot === undefined ? {} : { webRoot }),
         ...(maxKeys === undefined ? {} : { maxKeys }),
         ...(options.keyDir === undefined ? {} : { keyDir: options.keyDir }),
+        ...(threads === undefined ? {} : { threads }),
       }).catch((error: unknown) => {
         throw listenError(error, options.host, listenPort);
       });
