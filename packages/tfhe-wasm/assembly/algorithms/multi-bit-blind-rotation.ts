@@ -1,6 +1,7 @@
 import { ggswFourierBytes, ggswFourierPolynomialStride } from '../entities/sizes';
 import { decompositionInitStates } from './decomposition';
 import { externalProductAddStates, externalProductStatesScratchBytes } from './external-product';
+import { multiBitExternalProductAddK1, multiBitExternalProductK1ScratchBytes } from './multi-bit-external-product';
 
 /**
  * Multi-bit blind rotation (tfhe-rs `multi_bit` PBS), grouping factor g.
@@ -25,20 +26,17 @@ import { externalProductAddStates, externalProductStatesScratchBytes } from './e
  * times the classic key term per key bit; multi-bit sets compensate with a larger n.
  *
  * Tables (computed once per N by the TypeScript side, src/multi-bit/fourier-monomials.ts):
- * `slotExponents` i32[N/2] = r_m; `roots` f64[2N] cos(pi t / N) then f64[2N] sin(pi t / N).
+ * `slotExponents` i32[N/2] = r_m; `roots` (cos, sin)(pi t / N) pairs of f64 for t in [0, 2N),
+ * interleaved so each lookup touches one cache line.
  */
 
 /** Scratch bytes of multiBitBlindRotate: G, the factors, the exponents, states, external product. */
 export function multiBitBlindRotateScratchBytes(groupingFactor: i32, glweDimension: i32, polynomialSize: i32, level: i32): usize {
   const patterns = <usize>((1 << groupingFactor) - 1);
   const nb = <usize>polynomialSize << 3;
-  return (
-    ggswFourierBytes(glweDimension, polynomialSize, level) +
-    patterns * nb +
-    64 +
-    <usize>(glweDimension + 1) * nb +
-    externalProductStatesScratchBytes(glweDimension, polynomialSize)
-  );
+  const general = <usize>(glweDimension + 1) * nb + externalProductStatesScratchBytes(glweDimension, polynomialSize);
+  const product = glweDimension == 1 ? multiBitExternalProductK1ScratchBytes(polynomialSize) : general;
+  return patterns * nb + 64 + ggswFourierBytes(glweDimension, polynomialSize, level) + product;
 }
 
 /**
@@ -48,15 +46,14 @@ export function multiBitBlindRotateScratchBytes(groupingFactor: i32, glweDimensi
 export function multiBitMonomialFactors(factors: usize, exponents: usize, patterns: i32, slotExponents: usize, roots: usize, polynomialSize: i32): void {
   const half = polynomialSize >> 1;
   const mask = (polynomialSize << 1) - 1;
-  const sines = roots + (<usize>polynomialSize << 4);
   for (let p = 0; p < patterns; p++) {
     const e = load<i32>(exponents + (<usize>p << 2));
     const re = factors + <usize>p * (<usize>polynomialSize << 3);
     const im = re + (<usize>half << 3);
     for (let m = 0; m < half; m++) {
-      const t = <usize>((load<i32>(slotExponents + (<usize>m << 2)) * e) & mask) << 3;
+      const t = <usize>((load<i32>(slotExponents + (<usize>m << 2)) * e) & mask) << 4;
       store<f64>(re + (<usize>m << 3), load<f64>(roots + t) - 1.0);
-      store<f64>(im + (<usize>m << 3), load<f64>(sines + t));
+      store<f64>(im + (<usize>m << 3), load<f64>(roots + t + 8));
     }
   }
 }
@@ -79,20 +76,21 @@ export function multiBitCombineGgsw(
   const mb = nb >> 1;
   for (let c = 0; c < polynomials; c++) {
     const out = combined + <usize>c * stride;
-    for (let p = 0; p < patterns; p++) {
-      const key = groupKey + <usize>p * ggswBytes + <usize>c * stride;
+    const first = groupKey + <usize>c * stride;
+    for (let jb: usize = 0; jb < mb; jb += 16) {
+      const kr = v128.load(first + jb), ki = v128.load(first + mb + jb);
+      const fr = v128.load(factors + jb), fi = v128.load(factors + mb + jb);
+      v128.store(out + jb, f64x2.sub(f64x2.mul(kr, fr), f64x2.mul(ki, fi)));
+      v128.store(out + mb + jb, f64x2.add(f64x2.mul(kr, fi), f64x2.mul(ki, fr)));
+    }
+    for (let p = 1; p < patterns; p++) {
+      const key = first + <usize>p * ggswBytes;
       const f = factors + <usize>p * nb;
       for (let jb: usize = 0; jb < mb; jb += 16) {
         const kr = v128.load(key + jb), ki = v128.load(key + mb + jb);
         const fr = v128.load(f + jb), fi = v128.load(f + mb + jb);
-        let sr = f64x2.sub(f64x2.mul(kr, fr), f64x2.mul(ki, fi));
-        let si = f64x2.add(f64x2.mul(kr, fi), f64x2.mul(ki, fr));
-        if (p > 0) {
-          sr = f64x2.add(sr, v128.load(out + jb));
-          si = f64x2.add(si, v128.load(out + mb + jb));
-        }
-        v128.store(out + jb, sr);
-        v128.store(out + mb + jb, si);
+        v128.store(out + jb, f64x2.add(v128.load(out + jb), f64x2.sub(f64x2.mul(kr, fr), f64x2.mul(ki, fi))));
+        v128.store(out + mb + jb, f64x2.add(v128.load(out + mb + jb), f64x2.add(f64x2.mul(kr, fi), f64x2.mul(ki, fr))));
       }
     }
   }
@@ -123,10 +121,10 @@ export function multiBitBlindRotate(
   const k1 = glweDimension + 1;
   const ggswBytes = ggswFourierBytes(glweDimension, polynomialSize, level);
   const stride = ggswFourierPolynomialStride(polynomialSize);
-  const combined = scratch;
-  const factors = combined + ggswBytes;
+  const factors = scratch;
   const exponents = factors + <usize>patterns * nb;
-  const states = exponents + 64;
+  const combined = exponents + 64;
+  const states = combined + ggswBytes;
   const productScratch = states + <usize>k1 * nb;
   const mask = (polynomialSize << 1) - 1;
   const groups = lweDimension / groupingFactor;
@@ -141,7 +139,12 @@ export function multiBitBlindRotate(
     }
     if (any == 0) continue; // every exponent 0: G = 0, nothing to add
     multiBitMonomialFactors(factors, exponents, patterns, slotExponents, roots, polynomialSize);
-    multiBitCombineGgsw(combined, bsk + <usize>group * <usize>patterns * ggswBytes, ggswBytes, factors, patterns, level * k1 * k1, stride, polynomialSize);
+    const groupKey = bsk + <usize>group * <usize>patterns * ggswBytes;
+    multiBitCombineGgsw(combined, groupKey, ggswBytes, factors, patterns, level * k1 * k1, stride, polynomialSize);
+    if (glweDimension == 1) {
+      multiBitExternalProductAddK1(acc, combined, polynomialSize, baseLog, level, twiddles, states);
+      continue;
+    }
     // The states copy ACC's decomposition, so the product can add into ACC itself.
     decompositionInitStates(states, acc, k1 * polynomialSize, baseLog, level);
     externalProductAddStates(acc, combined, states, glweDimension, polynomialSize, baseLog, level, twiddles, productScratch);

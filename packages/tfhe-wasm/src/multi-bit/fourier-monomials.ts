@@ -5,7 +5,7 @@ import type { TfheExports } from '../wasm-module.js';
 export interface MonomialTables {
   /** i32[N/2]: slot m of the negacyclic FFT evaluates at zeta_m = e^(i pi r_m / N), r_m odd. */
   readonly slotExponents: number;
-  /** f64[2N] cos(pi t / N), then f64[2N] sin(pi t / N), t in [0, 2N). */
+  /** (cos, sin)(pi t / N) as adjacent f64 pairs, t in [0, 2N) (one cache line per lookup). */
   readonly roots: number;
 }
 
@@ -70,8 +70,8 @@ function buildTables(tfhe: TfheExports, polynomialSize: number): MonomialTables 
   const roots = allocator.alloc(4 * n * 8);
   const table = new Float64Array(tfhe.memory.buffer, roots, 4 * n);
   for (let t = 0; t < 2 * n; t++) {
-    table[t] = Math.cos((Math.PI * t) / n);
-    table[2 * n + t] = Math.sin((Math.PI * t) / n);
+    table[2 * t] = Math.cos((Math.PI * t) / n);
+    table[2 * t + 1] = Math.sin((Math.PI * t) / n);
   }
   return { slotExponents, roots };
 }

@@ -7,13 +7,13 @@ import { MultiBitEvaluationKeys } from './multi-bit-keys.js';
 import { MultiBitParameterError, type MultiBitParameterSet } from './parameters.js';
 
 /** TEST ONLY, INSECURE: tiny n and noise, so the rotation can be compared exactly. */
-function toyParameters(groupingFactor: number): MultiBitParameterSet {
+function toyParameters(groupingFactor: number, glweDimension = 1): MultiBitParameterSet {
   return {
-    name: `TOY-MULTI-BIT-G${groupingFactor}-INSECURE-test-only`,
+    name: `TOY-MULTI-BIT-G${groupingFactor}-K${glweDimension}-INSECURE-test-only`,
     precision: 3,
     groupingFactor,
     lweDimension: 12,
-    glweDimension: 1,
+    glweDimension,
     polynomialSize: 512,
     lweNoiseStdDev: 2 ** -40,
     glweNoiseStdDev: 2 ** -50,
@@ -43,8 +43,15 @@ function negacyclicRotate(lut: bigint[], r: number): bigint[] {
   return out;
 }
 
-describe.each([2, 3])('multi-bit blind rotation with g = %i on a toy set', (g) => {
-  const params = toyParameters(g);
+// k = 1 runs the fused external product (multi-bit-external-product.ts), k = 2 the general
+// path that builds G (multiBitCombineGgsw) and then runs the ordinary external product.
+describe.each([
+  [2, 1],
+  [3, 1],
+  [2, 2],
+  [3, 2],
+])('multi-bit blind rotation with g = %i, k = %i on a toy set', (g, k) => {
+  const params = toyParameters(g, k);
   let key: ClientKey;
   let keys: MultiBitEvaluationKeys;
   beforeAll(() => {
@@ -58,8 +65,8 @@ describe.each([2, 3])('multi-bit blind rotation with g = %i on a toy set', (g) =
 
   it('rotates a trivial accumulator by X^(sum a~_i s_i), as the plain-TS reference computes', () => {
     const kernels = withMultiBitKernels(tfhe);
-    const { lweDimension: n, glweDimension: k, polynomialSize: N, pbsBaseLog, pbsLevel } = params;
-    const values = deterministicTestValues(`toy-multi-bit-${g}`);
+    const { lweDimension: n, polynomialSize: N, pbsBaseLog, pbsLevel } = params;
+    const values = deterministicTestValues(`toy-multi-bit-${g}-${k}`);
     const { allocator } = tfhe;
     const acc = allocator.alloc((k + 1) * N * 8);
     const mask = allocator.alloc(n * 4);
@@ -84,7 +91,7 @@ describe.each([2, 3])('multi-bit blind rotation with g = %i on a toy set', (g) =
   });
 
   it('bootstraps every 3-bit input through a random table (keyswitch + multi-bit PBS)', () => {
-    const values = deterministicTestValues(`toy-multi-bit-table-${g}`);
+    const values = deterministicTestValues(`toy-multi-bit-table-${g}-${k}`);
     const table = Array.from({ length: 8 }, () => values.int(0, 8));
     const got = table.map((_, m) => {
       const ct = key.encrypt(m);
