@@ -26,7 +26,8 @@ export {
   keyswitchThenBootstrap,
 } from './programmable-bootstrap';
 export { multiBitBootstrapKeyBytes, multiBitBootstrapKeyGenerate } from './multi-bit-key';
-export { multiBitBlindRotateScratchBytes, multiBitMonomialFactors, multiBitCombineGgsw, multiBitBlindRotate } from './multi-bit-blind-rotation';
+export { multiBitExternalProductK1ScratchBytes, multiBitExternalProductAddK1 } from './multi-bit-external-product';
+export { multiBitBlindRotateScratchBytes, multiBitGroupFactors, multiBitCombineGgsw, multiBitBlindRotate } from './multi-bit-blind-rotation';
 export {
   multiBitProgrammableBootstrapScratchBytes,
   multiBitProgrammableBootstrap,

@@ -30,31 +30,56 @@ import { multiBitExternalProductAddK1, multiBitExternalProductK1ScratchBytes } f
  * interleaved so each lookup touches one cache line.
  */
 
-/** Scratch bytes of multiBitBlindRotate: G, the factors, the exponents, states, external product. */
+/** Scratch bytes of multiBitBlindRotate: the factors, G, then the external product's. */
 export function multiBitBlindRotateScratchBytes(groupingFactor: i32, glweDimension: i32, polynomialSize: i32, level: i32): usize {
   const patterns = <usize>((1 << groupingFactor) - 1);
   const nb = <usize>polynomialSize << 3;
   const general = <usize>(glweDimension + 1) * nb + externalProductStatesScratchBytes(glweDimension, polynomialSize);
   const product = glweDimension == 1 ? multiBitExternalProductK1ScratchBytes(polynomialSize) : general;
-  return patterns * nb + 64 + ggswFourierBytes(glweDimension, polynomialSize, level) + product;
+  return patterns * nb + ggswFourierBytes(glweDimension, polynomialSize, level) + product;
 }
 
 /**
- * factors[p] = transform of X^(e_p) - 1 (split layout, N f64 each) for the `patterns`
- * exponents e_p (i32, in [0, 2N)) at `exponents`.
+ * factors[p - 1] = transform of X^(e_p) - 1 (split layout, N f64 each) for every nonzero
+ * pattern p of a group whose g switched mask values (u32 in [0, 2N)) are at `switched`:
+ * zeta_m^(a_i) is looked up for the g single-bit patterns only (roots[r_m a_i mod 2N]); a
+ * pattern of several bits is the product of two earlier ones, zeta^(e_p) = zeta^(e_low) *
+ * zeta^(e_rest) (a complex product per slot, exact to a few ulps), so a group costs g table
+ * lookups per slot instead of 2^g - 1; finally 1 is subtracted from every real part.
  */
-export function multiBitMonomialFactors(factors: usize, exponents: usize, patterns: i32, slotExponents: usize, roots: usize, polynomialSize: i32): void {
+export function multiBitGroupFactors(factors: usize, switched: usize, groupingFactor: i32, slotExponents: usize, roots: usize, polynomialSize: i32): void {
   const half = polynomialSize >> 1;
+  const nb = <usize>polynomialSize << 3;
+  const mb = nb >> 1;
   const mask = (polynomialSize << 1) - 1;
-  for (let p = 0; p < patterns; p++) {
-    const e = load<i32>(exponents + (<usize>p << 2));
-    const re = factors + <usize>p * (<usize>polynomialSize << 3);
-    const im = re + (<usize>half << 3);
+  const patterns = (1 << groupingFactor) - 1;
+  for (let i = 0; i < groupingFactor; i++) {
+    const a = load<i32>(switched + (<usize>i << 2)) & mask;
+    const re = factors + <usize>((1 << i) - 1) * nb;
+    const im = re + mb;
     for (let m = 0; m < half; m++) {
-      const t = <usize>((load<i32>(slotExponents + (<usize>m << 2)) * e) & mask) << 4;
-      store<f64>(re + (<usize>m << 3), load<f64>(roots + t) - 1.0);
+      const t = <usize>((load<i32>(slotExponents + (<usize>m << 2)) * a) & mask) << 4;
+      store<f64>(re + (<usize>m << 3), load<f64>(roots + t));
       store<f64>(im + (<usize>m << 3), load<f64>(roots + t + 8));
     }
+  }
+  for (let p = 3; p <= patterns; p++) {
+    if ((p & (p - 1)) == 0) continue; // a single bit: looked up above
+    const low = p & -p;
+    const x = factors + <usize>(low - 1) * nb;
+    const y = factors + <usize>((p ^ low) - 1) * nb;
+    const out = factors + <usize>(p - 1) * nb;
+    for (let jb: usize = 0; jb < mb; jb += 16) {
+      const xr = v128.load(x + jb), xi = v128.load(x + mb + jb);
+      const yr = v128.load(y + jb), yi = v128.load(y + mb + jb);
+      v128.store(out + jb, f64x2.sub(f64x2.mul(xr, yr), f64x2.mul(xi, yi)));
+      v128.store(out + mb + jb, f64x2.add(f64x2.mul(xr, yi), f64x2.mul(xi, yr)));
+    }
+  }
+  const one = f64x2.splat(1.0);
+  for (let p = 0; p < patterns; p++) {
+    const re = factors + <usize>p * nb;
+    for (let jb: usize = 0; jb < mb; jb += 16) v128.store(re + jb, f64x2.sub(v128.load(re + jb), one));
   }
 }
 
@@ -122,8 +147,7 @@ export function multiBitBlindRotate(
   const ggswBytes = ggswFourierBytes(glweDimension, polynomialSize, level);
   const stride = ggswFourierPolynomialStride(polynomialSize);
   const factors = scratch;
-  const exponents = factors + <usize>patterns * nb;
-  const combined = exponents + 64;
+  const combined = factors + <usize>patterns * nb;
   const states = combined + ggswBytes;
   const productScratch = states + <usize>k1 * nb;
   const mask = (polynomialSize << 1) - 1;
@@ -131,14 +155,9 @@ export function multiBitBlindRotate(
   for (let group = 0; group < groups; group++) {
     const a = switchedMask + (<usize>(group * groupingFactor) << 2);
     let any = 0;
-    for (let p = 1; p <= patterns; p++) {
-      let e = 0;
-      for (let i = 0; i < groupingFactor; i++) if (((p >> i) & 1) != 0) e += load<i32>(a + (<usize>i << 2));
-      any |= e & mask;
-      store<i32>(exponents + (<usize>(p - 1) << 2), e & mask);
-    }
-    if (any == 0) continue; // every exponent 0: G = 0, nothing to add
-    multiBitMonomialFactors(factors, exponents, patterns, slotExponents, roots, polynomialSize);
+    for (let i = 0; i < groupingFactor; i++) any |= load<i32>(a + (<usize>i << 2)) & mask;
+    if (any == 0) continue; // every a~_i = 0: every e_p = 0, G = 0, nothing to add
+    multiBitGroupFactors(factors, a, groupingFactor, slotExponents, roots, polynomialSize);
     const groupKey = bsk + <usize>group * <usize>patterns * ggswBytes;
     multiBitCombineGgsw(combined, groupKey, ggswBytes, factors, patterns, level * k1 * k1, stride, polynomialSize);
     if (glweDimension == 1) {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { twiddlesFor } from '../fft/twiddle-cache.js';
+import { deterministicTestValues } from '../testing/deterministic-values.js';
 import { initTfhe, type TfheExports } from '../wasm-module.js';
 import { monomialTablesFor } from './fourier-monomials.js';
 import { withMultiBitKernels } from './kernels.js';
@@ -23,24 +24,34 @@ function transformOfMonomialMinusOne(n: number, e: number): Float64Array {
   return result;
 }
 
-describe('the Fourier factor of X^e - 1 in the multi-bit blind rotation', () => {
-  it.each([256, 2048])('equals the FFT of the polynomial X^e - 1 at N = %i, for exponents across [0, 2N)', (n) => {
+describe('the Fourier factors X^(e_p) - 1 of a group in the multi-bit blind rotation', () => {
+  it.each([
+    [256, 2],
+    [256, 3],
+    [2048, 2],
+    [2048, 3],
+  ])('equal the FFT of the polynomial X^(e_p) - 1 for every pattern p, N = %i, g = %i', (n, g) => {
     const kernels = withMultiBitKernels(tfhe);
     const { slotExponents, roots } = monomialTablesFor(tfhe, n);
-    const exponentsList = [0, 1, 2, 3, n / 2 + 5, n - 1, n, n + 1, 2 * n - 1];
-    const exponents = tfhe.allocator.alloc(exponentsList.length * 4);
-    new Int32Array(tfhe.memory.buffer, exponents, exponentsList.length).set(exponentsList);
-    const factors = tfhe.allocator.alloc(exponentsList.length * n * 8);
-    kernels.multiBitMonomialFactors(factors, exponents, exponentsList.length, slotExponents, roots, n);
-    exponentsList.forEach((e, p) => {
-      const got = new Float64Array(tfhe.memory.buffer, factors + p * n * 8, n);
-      const expected = transformOfMonomialMinusOne(n, e);
-      let worst = 0;
-      for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(got[i]! - expected[i]!));
-      expect(worst).toBeLessThan(1e-9);
-    });
-    tfhe.allocator.release(exponents);
+    const values = deterministicTestValues(`group-factors-${n}-${g}`);
+    const factors = tfhe.allocator.alloc((2 ** g - 1) * n * 8);
+    const switched = tfhe.allocator.alloc(16);
+    // Edge values (0, N - 1, N, 2N - 1) and random ones, so sums wrap past N and 2N.
+    for (const group of [[0, n - 1, n], [2 * n - 1, n, 1], [values.int(0, 2 * n), values.int(0, 2 * n), values.int(0, 2 * n)]]) {
+      const a = group.slice(0, g);
+      new Int32Array(tfhe.memory.buffer, switched, g).set(a);
+      kernels.multiBitGroupFactors(factors, switched, g, slotExponents, roots, n);
+      for (let p = 1; p < 2 ** g; p++) {
+        const e = a.reduce((sum, ai, i) => sum + ((p >> i) & 1 ? ai : 0), 0) % (2 * n);
+        const got = new Float64Array(tfhe.memory.buffer, factors + (p - 1) * n * 8, n);
+        const expected = transformOfMonomialMinusOne(n, e);
+        let worst = 0;
+        for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(got[i]! - expected[i]!));
+        expect(worst).toBeLessThan(1e-9);
+      }
+    }
     tfhe.allocator.release(factors);
+    tfhe.allocator.release(switched);
   });
 
   it('reads one odd evaluation power per slot, each power used once', () => {

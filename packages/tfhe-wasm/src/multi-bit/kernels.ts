@@ -20,7 +20,7 @@ export interface MultiBitKernels {
     scratch: number,
   ): void;
   multiBitBlindRotateScratchBytes(groupingFactor: number, k: number, polynomialSize: number, level: number): number;
-  multiBitMonomialFactors(factors: number, exponents: number, patterns: number, slotExponents: number, roots: number, polynomialSize: number): void;
+  multiBitGroupFactors(factors: number, switched: number, groupingFactor: number, slotExponents: number, roots: number, polynomialSize: number): void;
   multiBitBlindRotate(
     acc: number,
     switchedMask: number,
@@ -36,6 +36,18 @@ export interface MultiBitKernels {
     roots: number,
     scratch: number,
   ): void;
+  multiBitCombineGgsw(
+    combined: number,
+    groupKey: number,
+    ggswBytes: number,
+    factors: number,
+    patterns: number,
+    polynomials: number,
+    stride: number,
+    polynomialSize: number,
+  ): void;
+  multiBitExternalProductK1ScratchBytes(polynomialSize: number): number;
+  multiBitExternalProductAddK1(acc: number, ggsw: number, polynomialSize: number, baseLog: number, level: number, twiddles: number, scratch: number): void;
   multiBitKeyswitchBootstrapScratchBytes(n: number, groupingFactor: number, k: number, polynomialSize: number, level: number): number;
   multiBitKeyswitchThenBootstrap(
     out: number,
