@@ -12,23 +12,22 @@ import { expandSeeded, SEED_BYTES } from './seeded-ciphertexts.js';
  * (computed by the server, no seed) go as `encoding: 'full'`: the (a, b) words of each.
  */
 export function serializeEncrypted(values: EncryptedValues): Uint8Array {
-  const first = values.ciphertexts.find((list) => list.length > 0)?.[0];
   const common = {
     circuit: values.circuit,
     keys: values.keys,
-    parameters: first?.params.name ?? '',
-    precision: first?.precision ?? 0,
     shapes: values.shapes,
     clear: values.clear ?? null,
   };
   if (values.seeded) {
-    const { seed, bodies, precision } = values.seeded;
+    // Reads only the seed and bodies: the masks are never expanded for sending.
+    const { seed, bodies, precision, parameters } = values.seeded;
     const body = new Uint8Array(SEED_BYTES + bodies.byteLength);
     body.set(seed, 0);
     body.set(new Uint8Array(bodies.buffer, bodies.byteOffset, bodies.byteLength), SEED_BYTES);
-    const header: EncryptedHeader = { ...common, precision, encoding: 'seeded' };
+    const header: EncryptedHeader = { ...common, parameters, precision, encoding: 'seeded' };
     return packFrame('encrypted-values', header, body);
   }
+  const first = values.ciphertexts.find((list) => list.length > 0)?.[0];
   const words = first?.words ?? 0;
   const count = values.ciphertexts.reduce((n, list) => n + list.length, 0);
   const body = new BigUint64Array(count * words);
@@ -39,7 +38,13 @@ export function serializeEncrypted(values: EncryptedValues): Uint8Array {
       offset += words;
     }
   }
-  const header: EncryptedHeader = { ...common, encoding: 'full', words };
+  const header: EncryptedHeader = {
+    ...common,
+    parameters: first?.params.name ?? '',
+    precision: first?.precision ?? 0,
+    encoding: 'full',
+    words,
+  };
   return packFrame('encrypted-values', header, new Uint8Array(body.buffer));
 }
 
@@ -101,7 +106,7 @@ function readSeeded(
   // unpackFrame copies the body, so it starts 8-byte aligned wherever the input bytes sat.
   const bodies = new BigUint64Array(body.buffer, body.byteOffset + SEED_BYTES, count);
   return expandSeeded(
-    { seed: body.slice(0, SEED_BYTES), bodies, precision: header.precision },
+    { seed: body.slice(0, SEED_BYTES), bodies, precision: header.precision, parameters: header.parameters },
     parameters,
   );
 }

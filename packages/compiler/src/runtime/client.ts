@@ -3,7 +3,7 @@ import type { ClearOperand, NdArray } from '@cml/tracer';
 import { CircuitMismatchError, CircuitUsageError, CorruptedDataError } from '../errors.js';
 import type { ClientSpec } from './circuit-spec.js';
 import { flattenArguments, outputArrays } from './clear-values.js';
-import type { EncryptedValues } from './encrypted-values.js';
+import { lazilyExpanded, type EncryptedValues } from './encrypted-values.js';
 import { loadTfhe } from './fhe-backend.js';
 import { keyId } from './fingerprint.js';
 import { packFrame, unpackFrame } from './frame.js';
@@ -114,23 +114,26 @@ export class Client {
 
   /**
    * Encrypts the arguments. The ciphertexts are seeded (masks from one fresh public seed per
-   * call), so their bytes (`serializeEncrypted`) are the seed and one 8-byte body each.
+   * call), so their bytes (`serializeEncrypted`) are the seed and one 8-byte body each; the
+   * full ciphertexts are only built in WASM memory if `ciphertexts` is read (a local run).
    */
   encrypt(...args: ClearOperand[]): EncryptedValues {
     const key = this.secretKey();
     const flat = flattenArguments(this.spec, args, 'encrypt');
     const values = flat.flatMap((input) => (Array.isArray(input) ? input : []));
-    const seeded = values.length > 0 ? encryptSeeded(key, values, this.spec.precision) : undefined;
-    const expanded = seeded ? expandSeeded(seeded, this.spec.parameters) : [];
-    let next = 0;
-    return {
+    const base = {
       circuit: this.spec.circuit,
       keys: this.keyId,
       shapes: this.spec.inputs.map((input) => input.shape),
-      ciphertexts: flat.map((input) => (Array.isArray(input) ? expanded.slice(next, (next += input.length)) : [])),
       clear: flat.map((input) => (Array.isArray(input) ? null : Array.from(input.data))),
-      ...(seeded ? { seeded } : {}),
     };
+    if (values.length === 0) return { ...base, ciphertexts: flat.map(() => []) };
+    const seeded = encryptSeeded(key, values, this.spec.precision);
+    return lazilyExpanded({ ...base, seeded }, () => {
+      const expanded = expandSeeded(seeded, this.spec.parameters);
+      let next = 0;
+      return flat.map((input) => (Array.isArray(input) ? expanded.slice(next, (next += input.length)) : []));
+    });
   }
 
   /** Decrypts a server's results; refuses results of another circuit or other keys. */

@@ -21,7 +21,34 @@ export interface EncryptedValues {
   readonly seeded?: SeededCiphertexts;
 }
 
+/** Seeded values whose full ciphertexts were never asked for (nothing in WASM memory yet). */
+const unexpanded = new WeakSet<EncryptedValues>();
+
+/**
+ * A client's encryptions held as seed + bodies; `ciphertexts` regenerates the masks into WASM
+ * memory on first access (a run in this process), so encrypting only to send allocates nothing.
+ */
+export function lazilyExpanded(
+  base: Omit<EncryptedValues, 'ciphertexts' | 'seeded'> & { readonly seeded: SeededCiphertexts },
+  expand: () => readonly (readonly LweCiphertext[])[],
+): EncryptedValues {
+  let ciphertexts: readonly (readonly LweCiphertext[])[] | undefined;
+  const values: EncryptedValues = {
+    ...base,
+    get ciphertexts() {
+      if (!ciphertexts) {
+        ciphertexts = expand();
+        unexpanded.delete(values);
+      }
+      return ciphertexts;
+    },
+  };
+  unexpanded.add(values);
+  return values;
+}
+
 /** Frees the WASM memory of every ciphertext. */
 export function disposeEncrypted(values: EncryptedValues): void {
+  if (unexpanded.has(values)) return;
   for (const list of values.ciphertexts) for (const ct of list) ct.dispose();
 }

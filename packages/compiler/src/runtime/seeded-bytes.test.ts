@@ -5,6 +5,7 @@ import { CorruptedDataError } from '../errors.js';
 import { deserializeEncrypted, serializeEncrypted } from './ciphertext-bytes.js';
 import { Client } from './client.js';
 import { disposeEncrypted, type EncryptedValues } from './encrypted-values.js';
+import { loadTfhe } from './fhe-backend.js';
 import { packFrame, unpackFrame } from './frame.js';
 import { SEED_BYTES } from './seeded-ciphertexts.js';
 
@@ -48,6 +49,19 @@ describe('seeded encrypted arguments on the wire', () => {
     expect(full.length / seeded.length).toBeGreaterThan(wordsPerCiphertext / 20);
     expect(seeded.length).toBeLessThan(1000);
     disposeEncrypted(args);
+  });
+
+  it('builds no full ciphertext in WASM memory when the encryption is only sent', async () => {
+    const { allocator } = await loadTfhe();
+    const before = allocator.usedBytes;
+    const bytes = serializeEncrypted(client.encrypt([1, 2, 3]));
+    expect(allocator.usedBytes).toBe(before);
+    const args = client.encrypt([1, 2, 3]);
+    expect(args.ciphertexts.flat()).toHaveLength(3); // a local run reads them: expanded now
+    expect(allocator.usedBytes).toBeGreaterThan(before);
+    expect(serializeEncrypted(args).length).toBe(bytes.length);
+    disposeEncrypted(args);
+    expect(allocator.usedBytes).toBe(before);
   });
 
   it('draws a fresh seed for every encryption, so equal values give different bytes', () => {

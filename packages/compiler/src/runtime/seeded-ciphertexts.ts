@@ -25,6 +25,8 @@ export interface SeededCiphertexts {
   readonly bodies: BigUint64Array;
   /** P, the precision every ciphertext is tagged with. */
   readonly precision: number;
+  /** Name of the parameter set the masks are drawn for. */
+  readonly parameters: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export function encryptSeeded(
   const bodies = noisyZeros.data.map((zero, i) =>
     BigInt.asUintN(64, zero + (BigInt(values[i] as number) << shift)),
   );
-  return { seed: seed.data, bodies, precision };
+  return { seed: seed.data, bodies, precision, parameters: key.params.name };
 }
 
 /** Regenerates the masks: full ciphertexts in WASM memory, in order (the caller disposes them). */
