@@ -9,6 +9,9 @@ import { cml, cmlAsync, expectUserError } from './__fixtures__/run-cml.js';
 let root: string;
 let modelDir: string;
 let fhe: FheModel;
+/** Parameter sets the library picks for the model's defaults (3 bits), unrounded and rounded to 4 bits. */
+let unroundedParameters: string;
+let roundedParameters: string;
 let rows: number[][];
 const at = (name: string): string => join(root, name);
 
@@ -59,6 +62,8 @@ beforeAll(async () => {
   // The library's view: the in-memory model compiled on the same inputset. 2 bits without
   // accumulator rounding keep lookups at 4 bits (fast keys) and encrypted results exact.
   fhe = compileTfjsModel(model, x, { nBits: 2 });
+  unroundedParameters = compileTfjsModel(model, x, { nBits: 3 }).circuit.parameters.name;
+  roundedParameters = compileTfjsModel(model, x, { nBits: 3, nAccumBits: 4 }).circuit.parameters.name;
   model.dispose();
   await writeFile(at('inputset.csv'), x.map((r) => r.join(',')).join('\n'));
   rows = [x[0]!, x[60]!, x[120]!];
@@ -90,7 +95,12 @@ describe('cml compile --model <TensorFlow.js model directory>', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/compiled tfjs model/);
     const report = JSON.parse(await readFile(join(at('rounded'), 'inspect.json'), 'utf8')) as { parameters: { name: string } };
-    expect(report.parameters.name).toMatch(/^optimized-p4-/);
+    // The library's choice for the same options (the compiler may add a bit to align the rounded
+    // boxes), and smaller lookups than without rounding.
+    expect(report.parameters.name).toBe(roundedParameters);
+    const lookupBits = (name: string): number => Number(/^optimized-p(\d+)-/.exec(name)?.[1]);
+    expect(lookupBits(roundedParameters)).toBeLessThanOrEqual(5);
+    expect(lookupBits(roundedParameters)).toBeLessThan(lookupBits(unroundedParameters));
   });
 
   it('refuses incomplete model directories and unsupported layers with one line', async () => {

@@ -32,6 +32,7 @@ export { initTfhe } from '@cml/tfhe-wasm';
 export { Client } from './runtime/client.js';
 export { Server } from './runtime/server.js';
 export { disposeEncrypted, type EncryptedValues } from './runtime/encrypted-values.js';
+export type { SeededCiphertexts } from './runtime/seeded-ciphertexts.js';
 export { serializeEncrypted, deserializeEncrypted } from './runtime/ciphertext-bytes.js';
 export { loadTfhe } from './runtime/fhe-backend.js';
 export type { ClientSpec, ServerSpec } from './runtime/circuit-spec.js';
