@@ -71,6 +71,19 @@ async function fingerprint(modelId: string): Promise<string> {
   return ((await (await fetch(`${url}/models/${modelId}/client`)).json()) as { circuit: { circuit: string } }).circuit.circuit;
 }
 
+/** No request body sent so far holds any 64-byte window of the model's stored secret-key bits. */
+async function expectNoSecretKeySent(modelId: string): Promise<void> {
+  const secret = await storedSecretKey(await fingerprint(modelId));
+  expect(secret).toBeDefined();
+  const key = secret as Uint8Array;
+  // The frame ends with the GLWE key bits (one byte per bit), then an 8-byte CRC.
+  const windows = Array.from({ length: 8 }, (_, j) => key.subarray(key.length - 8 - 64 * (j + 1), key.length - 8 - 64 * j));
+  for (const window of windows) expect(window.every((bit) => bit <= 1)).toBe(true);
+  for (const { url: target, body } of sent) {
+    for (const window of windows) expect([target, containsBytes(body, window)]).toEqual([target, false]);
+  }
+}
+
 /** The secret key the page stored in IndexedDB for a circuit (read back in the page's origin). */
 async function storedSecretKey(circuit: string): Promise<Uint8Array | undefined> {
   const bytes = await page.evaluate(async (key) => {
@@ -165,18 +178,12 @@ function report(label: string, times: Record<string, number>): void {
   });
 
   it('never sends the secret key: no request body holds any window of its bits', async () => {
-    const secret = await storedSecretKey(await fingerprint('breast-cancer'));
-    expect(secret).toBeDefined();
-    const key = secret as Uint8Array;
-    // The frame ends with the GLWE key bits (one byte per bit), then an 8-byte CRC.
-    const windows = Array.from({ length: 8 }, (_, j) => key.subarray(key.length - 8 - 64 * (j + 1), key.length - 8 - 64 * j));
-    for (const window of windows) expect(window.every((bit) => bit <= 1)).toBe(true);
+    await expectNoSecretKeySent('breast-cancer');
+    // A linear model bootstraps nothing: its evaluation keys are the mask seed alone.
     const upload = sent.find((s) => s.url.endsWith('/models/breast-cancer/keys'));
-    expect(upload?.body.length).toBeGreaterThan(1_000_000);
+    expect(upload?.body.length).toBeGreaterThan(0);
+    expect(upload?.body.length).toBeLessThan(1024);
     expect(sent.filter((s) => s.url.includes('/predict')).length).toBe(2);
-    for (const { url: target, body } of sent) {
-      for (const window of windows) expect([target, containsBytes(body, window)]).toEqual([target, false]);
-    }
   });
 
   it('after a reload the keys come from IndexedDB, not a new key generation, and still decrypt', async () => {
@@ -228,6 +235,11 @@ function report(label: string, times: Record<string, number>): void {
       expect(prediction).toBe(tree.predict([features])[0]);
     }
     report('decision tree (with bootstraps)', await stepTimes());
+    // Its evaluation keys hold the bootstrap and keyswitch keys (encryptions of secret-key
+    // bits): megabytes that must not carry the secret key itself.
+    const upload = sent.find((s) => s.url.endsWith('/models/tree/keys'));
+    expect(upload?.body.length).toBeGreaterThan(1_000_000);
+    await expectNoSecretKeySent('tree');
   });
 
   it('"forget keys" removes only that circuit\'s keys from IndexedDB', async () => {
