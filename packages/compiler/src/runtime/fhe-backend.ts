@@ -5,6 +5,7 @@ import {
   initTfhe,
   type LweCiphertext,
   matrixVectorProduct,
+  TfheInitError,
   type EvaluationKeys,
   type TfheExports,
   type WorkerPool,
@@ -17,12 +18,32 @@ import type { LinearInstruction, LookupInstruction } from '../program/program.js
 let runtime: TfheExports | undefined;
 
 /**
- * Loads the WASM core (once); the FHE back end needs it. `threads` loads the shared-memory
- * build the worker pool needs; it must come before any single-threaded load in the process.
+ * Node has SharedArrayBuffer everywhere: there the shared-memory build is loaded by default,
+ * so a circuit compiled later with `poolSize` still finds a core its workers can share (the
+ * first load fixes the build for the whole process). Browsers keep the single-threaded build
+ * unless asked: threads need cross-origin isolation there.
  */
-export async function loadTfhe(threads = false): Promise<TfheExports> {
-  if (threads && runtime && !runtime.threads) runtime = undefined;
-  runtime ??= await initTfhe(threads ? { threads: true } : {});
+function threadsByDefault(): boolean {
+  const node = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+  return node && typeof SharedArrayBuffer === 'function';
+}
+
+/**
+ * Loads the WASM core (once); the FHE back end needs it. `threads: true` requires the
+ * shared-memory build the worker pool needs (an error if the process already loaded the
+ * single-threaded one); left undefined, the shared build is preferred in Node and the core
+ * already loaded is used as it is.
+ */
+export async function loadTfhe(threads?: boolean): Promise<TfheExports> {
+  if (runtime && (runtime.threads || threads !== true)) return runtime;
+  const shared = threads ?? threadsByDefault();
+  try {
+    runtime = await initTfhe(shared ? { threads: true } : {});
+  } catch (error) {
+    // Another part of the process loaded the single-threaded core first: use it.
+    if (threads !== undefined || !(error instanceof TfheInitError)) throw error;
+    runtime = await initTfhe();
+  }
   return runtime;
 }
 
