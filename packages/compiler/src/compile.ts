@@ -23,6 +23,7 @@ import { noiseNorms } from './passes/noise-norms.js';
 import type { FheProgram } from './program/program.js';
 import { scheduleLookups } from './program/schedule.js';
 import { circuitStatistics } from './program/statistics.js';
+import { hasLookups } from './runtime/circuit-spec.js';
 
 /**
  * Graph passes that need no bounds: encrypted x encrypted matrix products as multiply + sum,
@@ -93,8 +94,9 @@ export function compileGraph(
     },
     {
       lookupMs: choice.report.cost.lookupMs,
-      bootstrapKeyBytes: choice.report.keySizes.bootstrapKeyBytes,
-      keyswitchKeyBytes: choice.report.keySizes.keyswitchKeyBytes,
+      // A circuit without lookups generates neither key (see Client.keygen).
+      bootstrapKeyBytes: hasLookups(program) ? choice.report.keySizes.bootstrapKeyBytes : 0,
+      keyswitchKeyBytes: hasLookups(program) ? choice.report.keySizes.keyswitchKeyBytes : 0,
     },
     resolved.rounding,
   );

@@ -37,6 +37,7 @@ describe('a circuit without table lookups', () => {
     const keys = circuit.client.evaluationKeys;
     expect(keys.lookups).toBe(false);
     expect(keys.bootstrapKeyBytes + keys.keyswitchKeyBytes).toBe(0);
+    expect(circuit.statistics.bootstrapKeyBytes + circuit.statistics.keyswitchKeyBytes).toBe(0);
     // What the server receives: the seed frame only (a full key set here is megabytes).
     expect(circuit.client.serializeEvaluationKeys().length).toBeLessThan(1024);
     const [result] = await circuit.encryptRunDecrypt([7, 0, 2]);

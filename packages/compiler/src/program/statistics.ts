@@ -22,7 +22,10 @@ export interface CircuitStatistics {
   /** log2 of one lookup's failure probability and the whole run's failure probability. */
   readonly log2PError: number;
   readonly globalPError: number;
-  /** Bytes of the bootstrap key (Fourier domain, as held in memory) and of the keyswitch key. */
+  /**
+   * Bytes of the bootstrap key (Fourier domain, as held in memory) and of the keyswitch key;
+   * 0 for a circuit without lookups, whose evaluation keys hold neither.
+   */
   readonly bootstrapKeyBytes: number;
   readonly keyswitchKeyBytes: number;
   /** Bytes of one ciphertext (k*N + 1 words). */
