@@ -28,6 +28,18 @@ export abstract class ClassifierModel<P extends object, S extends FittedState> e
   }
 }
 
+/** A classifier with class probabilities: `predictProba(X)` and, once compiled, with `{ fhe }`. */
+export abstract class ProbabilisticClassifierModel<P extends object, S extends FittedState> extends ClassifierModel<P, S> {
+  protected abstract predictProbaFloat(X: MatrixLike): number[][];
+
+  predictProba(X: MatrixLike, options?: ClearModeOptions): number[][];
+  predictProba(X: MatrixLike, options: ExecuteModeOptions): Promise<number[][]>;
+  predictProba(X: MatrixLike, options: PredictOptions): number[][] | Promise<number[][]>;
+  predictProba(X: MatrixLike, options?: PredictOptions): number[][] | Promise<number[][]> {
+    return this.withFhe('predictProba', X, options, () => this.predictProbaFloat(X));
+  }
+}
+
 /** A model that predicts real values. */
 export abstract class RegressorModel<P extends object, S extends FittedState> extends PredictingModel<P, S> {
 

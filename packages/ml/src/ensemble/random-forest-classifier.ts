@@ -1,5 +1,5 @@
 import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
-import { ClassifierModel } from '../core/estimators.js';
+import { ProbabilisticClassifierModel } from '../core/estimators.js';
 import { InvalidParameterError } from '../core/errors.js';
 import { encodeLabels } from '../core/labels.js';
 import { row, toMatrix, type MatrixLike } from '../core/matrix.js';
@@ -13,7 +13,6 @@ import type { TreeStructure } from '../tree/tree-structure.js';
 import { bootstrapWeights } from './bootstrap.js';
 import { bootstrapSize, checkForest, type ForestParams } from './forest-params.js';
 import { toFloat32Matrix } from '../core/float32.js';
-import type { ClearModeOptions, ExecuteModeOptions, PredictOptions } from '../fhe/fhe-model.js';
 
 export interface RandomForestClassifierParams extends ForestParams {
   criterion: 'gini' | 'entropy';
@@ -38,7 +37,7 @@ const DEFAULTS: RandomForestClassifierParams = {
  * on a bootstrap sample with √d features tried per split; probabilities are the mean of
  * the trees' leaf class fractions.
  */
-export class RandomForestClassifier extends ClassifierModel<RandomForestClassifierParams, ForestClassifierState> {
+export class RandomForestClassifier extends ProbabilisticClassifierModel<RandomForestClassifierParams, ForestClassifierState> {
   constructor(options?: Partial<RandomForestClassifierParams>) {
     super(withDefaults('RandomForestClassifier', DEFAULTS, options));
     checkForest('RandomForestClassifier', this.params);
@@ -80,14 +79,7 @@ export class RandomForestClassifier extends ClassifierModel<RandomForestClassifi
     return structuredClone(this.state('trees').trees);
   }
 
-  predictProba(X: MatrixLike, options?: ClearModeOptions): number[][];
-  predictProba(X: MatrixLike, options: ExecuteModeOptions): Promise<number[][]>;
-  predictProba(X: MatrixLike, options: PredictOptions): number[][] | Promise<number[][]>;
-  predictProba(X: MatrixLike, options?: PredictOptions): number[][] | Promise<number[][]> {
-    return this.withFhe('predictProba', X, options, () => this.predictProbaFloat(X));
-  }
-
-  private predictProbaFloat(X: MatrixLike): number[][] {
+  protected predictProbaFloat(X: MatrixLike): number[][] {
     const { m: raw, state } = this.checkX(X, 'predictProba');
     const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => {

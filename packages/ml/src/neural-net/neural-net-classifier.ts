@@ -1,5 +1,5 @@
 import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
-import { ClassifierModel } from '../core/estimators.js';
+import { ProbabilisticClassifierModel } from '../core/estimators.js';
 import { encodeLabels } from '../core/labels.js';
 import { exp, max } from '../core/math.js';
 import { row, toMatrix, type MatrixLike } from '../core/matrix.js';
@@ -9,7 +9,6 @@ import { argmax } from '../tree/decision-tree-classifier.js';
 import { mlpOutputs, type MlpWeights } from './mlp-forward.js';
 import { checkMlp, MLP_DEFAULTS, resolveLayers, type MlpParams } from './mlp-params.js';
 import { trainMlp } from './mlp-training.js';
-import type { ClearModeOptions, ExecuteModeOptions, PredictOptions } from '../fhe/fhe-model.js';
 
 export interface NeuralNetClassifierState extends FittedState, MlpWeights {
   classes: number[];
@@ -21,7 +20,7 @@ export interface NeuralNetClassifierState extends FittedState, MlpWeights {
  * the adam solver): one sigmoid output for two classes, a softmax over K outputs otherwise.
  * Prediction runs in plain JavaScript from the stored weights.
  */
-export class NeuralNetClassifier extends ClassifierModel<MlpParams, NeuralNetClassifierState> {
+export class NeuralNetClassifier extends ProbabilisticClassifierModel<MlpParams, NeuralNetClassifierState> {
   constructor(options?: Partial<MlpParams>) {
     super(resolveLayers('NeuralNetClassifier', withDefaults('NeuralNetClassifier', MLP_DEFAULTS, options)));
     checkMlp('NeuralNetClassifier', this.params);
@@ -64,14 +63,7 @@ export class NeuralNetClassifier extends ClassifierModel<MlpParams, NeuralNetCla
     return structuredClone({ weights: s.weights, biases: s.biases });
   }
 
-  predictProba(X: MatrixLike, options?: ClearModeOptions): number[][];
-  predictProba(X: MatrixLike, options: ExecuteModeOptions): Promise<number[][]>;
-  predictProba(X: MatrixLike, options: PredictOptions): number[][] | Promise<number[][]>;
-  predictProba(X: MatrixLike, options?: PredictOptions): number[][] | Promise<number[][]> {
-    return this.withFhe('predictProba', X, options, () => this.predictProbaFloat(X));
-  }
-
-  private predictProbaFloat(X: MatrixLike): number[][] {
+  protected predictProbaFloat(X: MatrixLike): number[][] {
     const { m, state } = this.checkX(X, 'predictProba');
     return Array.from({ length: m.rows }, (_, i) => {
       const z = mlpOutputs(state, this.params.activation, row(m, i));

@@ -1,5 +1,5 @@
 import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
-import { ClassifierModel } from '../core/estimators.js';
+import { ProbabilisticClassifierModel } from '../core/estimators.js';
 import { InvalidParameterError } from '../core/errors.js';
 import { encodeLabels } from '../core/labels.js';
 import { row, toMatrix, type MatrixLike } from '../core/matrix.js';
@@ -9,7 +9,6 @@ import { ClassificationCriterion } from './split-criteria.js';
 import { cartOptions, checkTreeGrowth, rngFor, TREE_GROWTH_DEFAULTS, type TreeGrowthParams } from './tree-params.js';
 import { applyTree, type TreeStructure } from './tree-structure.js';
 import { toFloat32Matrix } from '../core/float32.js';
-import type { ClearModeOptions, ExecuteModeOptions, PredictOptions } from '../fhe/fhe-model.js';
 
 export interface DecisionTreeClassifierParams extends TreeGrowthParams {
   criterion: 'gini' | 'entropy';
@@ -33,7 +32,7 @@ export function argmax(values: ArrayLike<number>): number {
 }
 
 /** CART classification tree (sklearn's DecisionTreeClassifier with the 'best' splitter). */
-export class DecisionTreeClassifier extends ClassifierModel<DecisionTreeClassifierParams, TreeClassifierState> {
+export class DecisionTreeClassifier extends ProbabilisticClassifierModel<DecisionTreeClassifierParams, TreeClassifierState> {
   constructor(options?: Partial<DecisionTreeClassifierParams>) {
     super(withDefaults('DecisionTreeClassifier', { ...TREE_GROWTH_DEFAULTS, criterion: 'gini' }, options));
     checkTreeGrowth('DecisionTreeClassifier', this.params);
@@ -69,14 +68,7 @@ export class DecisionTreeClassifier extends ClassifierModel<DecisionTreeClassifi
     return structuredClone(this.state('tree').tree);
   }
 
-  predictProba(X: MatrixLike, options?: ClearModeOptions): number[][];
-  predictProba(X: MatrixLike, options: ExecuteModeOptions): Promise<number[][]>;
-  predictProba(X: MatrixLike, options: PredictOptions): number[][] | Promise<number[][]>;
-  predictProba(X: MatrixLike, options?: PredictOptions): number[][] | Promise<number[][]> {
-    return this.withFhe('predictProba', X, options, () => this.predictProbaFloat(X));
-  }
-
-  private predictProbaFloat(X: MatrixLike): number[][] {
+  protected predictProbaFloat(X: MatrixLike): number[][] {
     const { m: raw, state } = this.checkX(X, 'predictProba');
     const m = toFloat32Matrix(raw);
     return Array.from({ length: m.rows }, (_, i) => treeProba(state.tree, row(m, i)).slice());

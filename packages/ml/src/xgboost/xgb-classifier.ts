@@ -1,5 +1,5 @@
 import { loadModel, type FittedState, type ModelDump } from '../core/base.js';
-import { ClassifierModel } from '../core/estimators.js';
+import { ProbabilisticClassifierModel } from '../core/estimators.js';
 import { InvalidParameterError } from '../core/errors.js';
 import { encodeLabels } from '../core/labels.js';
 import { row, toMatrix, type MatrixLike } from '../core/matrix.js';
@@ -44,7 +44,7 @@ function softmaxInPlace(z: number[]): number[] {
  * and round, g = p_k − [y = k], h = 2p_k(1 − p_k)). Margins start at logit(baseScore) for
  * the logistic objective and at baseScore for softmax, as xgboost 1.x.
  */
-export class XGBClassifier extends ClassifierModel<XGBParams, XGBClassifierState> {
+export class XGBClassifier extends ProbabilisticClassifierModel<XGBParams, XGBClassifierState> {
   constructor(options?: Partial<XGBParams>) {
     super(withDefaults('XGBClassifier', XGB_DEFAULTS, options));
     checkXgb('XGBClassifier', this.params);
@@ -143,14 +143,7 @@ export class XGBClassifier extends ClassifierModel<XGBParams, XGBClassifierState
     });
   }
 
-  predictProba(X: MatrixLike, options?: ClearModeOptions): number[][];
-  predictProba(X: MatrixLike, options: ExecuteModeOptions): Promise<number[][]>;
-  predictProba(X: MatrixLike, options: PredictOptions): number[][] | Promise<number[][]>;
-  predictProba(X: MatrixLike, options?: PredictOptions): number[][] | Promise<number[][]> {
-    return this.withFhe('predictProba', X, options, () => this.predictProbaFloat(X));
-  }
-
-  private predictProbaFloat(X: MatrixLike): number[][] {
+  protected predictProbaFloat(X: MatrixLike): number[][] {
     return this.margins(X, 'predictProba').map((z) => {
       if (z.length === 1) {
         const p = sigmoid(z[0] as number);
