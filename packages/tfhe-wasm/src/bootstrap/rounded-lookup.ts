@@ -1,7 +1,8 @@
 import { checkFitsPrecision } from '../encoding.js';
 import { DisposedError, LookupTableLengthError, ParameterMismatchError, ValueOutOfRangeError } from '../errors.js';
 import type { EvaluationKeys, LookupTable } from '../evaluation-keys.js';
-import { LweCiphertext } from '../lwe-ciphertext.js';
+import type { LweCiphertext } from '../lwe-ciphertext.js';
+import { planLookups, runLookupPlan, runLookupPlanInPool, type LookupPlan } from './lookup-plan.js';
 import type { WorkerPool } from '../pool/worker-pool.js';
 import { tfheRuntime, type TfheExports } from '../wasm-module.js';
 
@@ -32,18 +33,7 @@ export function applyRoundedLookupTableBatch(
   inputBits: number,
 ): LweCiphertext[] {
   const tfhe = tfheRuntime();
-  const plan = planRoundedLookups(tfhe, keys, cts, tables, inputBits);
-  try {
-    const scratch = tfhe.allocator.alloc(plan.scratchBytes);
-    plan.regions.push(scratch);
-    for (const args of plan.calls(() => scratch)) tfhe.keyswitchThenBootstrap(...args);
-    return plan.outputs;
-  } catch (error) {
-    for (const ct of plan.outputs) ct.dispose();
-    throw error;
-  } finally {
-    for (const p of plan.regions) tfhe.allocator.release(p);
-  }
+  return runLookupPlan(tfhe, planRoundedLookups(tfhe, keys, cts, tables, inputBits));
 }
 
 /** applyRoundedLookupTableBatch spread over the workers of `pool` (contiguous equal shares). */
@@ -55,52 +45,21 @@ export async function applyRoundedLookupTableBatchInPool(
   pool: WorkerPool,
 ): Promise<LweCiphertext[]> {
   const tfhe = tfheRuntime();
-  const plan = planRoundedLookups(tfhe, keys, cts, tables, inputBits);
-  try {
-    const workers = Math.max(1, Math.min(pool.size, cts.length));
-    const scratch = Array.from({ length: workers }, () => {
-      const p = tfhe.allocator.alloc(plan.scratchBytes);
-      plan.regions.push(p);
-      return p;
-    });
-    const share = Math.ceil(cts.length / workers);
-    const all = plan.calls((i) => scratch[Math.floor(i / share)]!);
-    await pool.run(
-      'keyswitchThenBootstrap',
-      scratch.map((_, w) => all.slice(w * share, (w + 1) * share)),
-    );
-    return plan.outputs;
-  } catch (error) {
-    for (const ct of plan.outputs) ct.dispose();
-    throw error;
-  } finally {
-    for (const p of plan.regions) tfhe.allocator.release(p);
-  }
+  return runLookupPlanInPool(tfhe, planRoundedLookups(tfhe, keys, cts, tables, inputBits), pool);
 }
 
-type KernelArgs = Parameters<TfheExports['keyswitchThenBootstrap']>;
-
-interface RoundedLookupPlan {
-  readonly outputs: LweCiphertext[];
-  /** Regions to release once the kernels ran (test polynomials, scratch). */
-  readonly regions: number[];
-  readonly scratchBytes: number;
-  /** One keyswitchThenBootstrap call per ciphertext, with the scratch region chosen per index. */
-  calls(scratchOf: (index: number) => number): KernelArgs[];
-}
-
-/** Validates the inputs, writes one test polynomial per distinct table and allocates the outputs. */
+/** Validates the rounded-lookup inputs, then plans the batch with rounded test polynomials. */
 function planRoundedLookups(
   tfhe: TfheExports,
   keys: EvaluationKeys,
   cts: readonly LweCiphertext[],
   tables: LookupTable | readonly LookupTable[],
   inputBits: number,
-): RoundedLookupPlan {
+): LookupPlan {
   if (keys.disposed) throw new DisposedError('rounded lookup: the evaluation keys were disposed');
   keys.assertLookups('rounded lookup');
   const params = keys.params;
-  const { lweDimension: n, glweDimension: k, polynomialSize: N } = params;
+  const N = params.polynomialSize;
   const perCiphertext = tables.length > 0 && Array.isArray(tables[0]);
   if (perCiphertext && tables.length !== cts.length) {
     throw new LookupTableLengthError(`${cts.length} ciphertexts but ${tables.length} tables`);
@@ -118,47 +77,9 @@ function planRoundedLookups(
       throw new ParameterMismatchError(`rounded lookup: precisions differ (${ct.precision} vs ${precision})`);
     }
   }
-  const tableOf = (i: number): LookupTable => (perCiphertext ? (tables as readonly LookupTable[])[i]! : (tables as LookupTable));
-  const regions: number[] = [];
-  const outputs: LweCiphertext[] = [];
-  const luts = new Map<LookupTable, number>();
-  try {
-    cts.forEach((_, i) => {
-      const table = tableOf(i);
-      if (luts.has(table)) return;
-      const lut = tfhe.allocator.alloc(N * 8);
-      regions.push(lut);
-      fillRoundedTestPolynomial(tfhe, lut, table, inputBits, precision, N);
-      luts.set(table, lut);
-    });
-    for (const _ of cts) outputs.push(new LweCiphertext(tfhe, params, 'big', precision));
-  } catch (error) {
-    for (const p of regions) tfhe.allocator.release(p);
-    for (const ct of outputs) ct.dispose();
-    throw error;
-  }
-  return {
-    outputs,
-    regions,
-    scratchBytes: tfhe.keyswitchBootstrapScratchBytes(n, k, N),
-    calls: (scratchOf) =>
-      cts.map((ct, i): KernelArgs => [
-        outputs[i]!.ptr,
-        ct.ptr,
-        luts.get(tableOf(i))!,
-        keys.keyswitchKey,
-        keys.bootstrapKey,
-        n,
-        k,
-        N,
-        params.ksBaseLog,
-        params.ksLevel,
-        params.pbsBaseLog,
-        params.pbsLevel,
-        keys.twiddles,
-        scratchOf(i),
-      ]),
-  };
+  return planLookups(tfhe, keys, cts, tables, 'applyRoundedLookupTableBatch', (table, _ct, lut) =>
+    fillRoundedTestPolynomial(tfhe, lut, table, inputBits, precision, N),
+  );
 }
 
 /** The test polynomial of the doc comment at `lut` (N u64): 2^inputBits boxes, P-bit encoded entries. */
