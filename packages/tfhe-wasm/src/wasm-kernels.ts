@@ -131,6 +131,26 @@ export interface WasmKernels extends CsprngKernels {
     scratch: number,
   ): void;
   keyswitchBootstrapScratchBytes(n: number, k: number, polynomialSize: number): number;
+  keyswitchBootstrapPairScratchBytes(n: number, k: number, polynomialSize: number): number;
+  keyswitchThenBootstrapPair(
+    outA: number,
+    inputA: number,
+    lutA: number,
+    outB: number,
+    inputB: number,
+    lutB: number,
+    ksk: number,
+    bsk: number,
+    n: number,
+    k: number,
+    polynomialSize: number,
+    ksBaseLog: number,
+    ksLevel: number,
+    pbsBaseLog: number,
+    pbsLevel: number,
+    twiddles: number,
+    scratch: number,
+  ): void;
   keyswitchThenBootstrap(
     out: number,
     input: number,

@@ -25,6 +25,12 @@ export {
   keyswitchBootstrapScratchBytes,
   keyswitchThenBootstrap,
 } from './programmable-bootstrap';
+export {
+  keyswitchBootstrapPairScratchBytes,
+  keyswitchLweCiphertextPair,
+  blindRotatePair,
+  keyswitchThenBootstrapPair,
+} from './paired-bootstrap';
 export { multiBitBootstrapKeyBytes, multiBitBootstrapKeyGenerate } from './multi-bit-key';
 export { multiBitExternalProductK1ScratchBytes, multiBitExternalProductAddK1 } from './multi-bit-external-product';
 export { multiBitBlindRotateScratchBytes, multiBitGroupFactors, multiBitCombineGgsw, multiBitBlindRotate } from './multi-bit-blind-rotation';

@@ -1,24 +1,24 @@
 import { LookupTableLengthError } from '../errors.js';
 import type { EvaluationKeys, LookupTable } from '../evaluation-keys.js';
 import { LweCiphertext } from '../lwe-ciphertext.js';
-import type { WorkerPool } from '../pool/worker-pool.js';
+import type { KernelCall, WorkerPool } from '../pool/worker-pool.js';
 import type { TfheExports } from '../wasm-module.js';
-
-type KeyswitchBootstrapArgs = Parameters<TfheExports['keyswitchThenBootstrap']>;
 
 /**
  * A batch of KS + PBS prepared in WASM memory: one test polynomial per distinct table, the
- * outputs, and the kernel arguments per ciphertext. The classic and the rounded lookups differ
- * only in how a test polynomial is written (`fill`); running is shared, on this thread or on
- * a worker pool.
+ * outputs, and the kernel calls. The classic and the rounded lookups differ only in how a test
+ * polynomial is written (`fill`); running is shared, on this thread or on a worker pool.
+ * Lookups run two at a time (keyswitchThenBootstrapPair: both read each key row and GGSW once,
+ * measured 1.05-1.25x the throughput of single lookups), an odd one out alone.
  */
 export interface LookupPlan {
   readonly outputs: LweCiphertext[];
   /** Regions to release once the kernels ran (test polynomials, scratch). */
   readonly regions: number[];
+  /** Scratch bytes of one runner (enough for a pair or a single lookup). */
   readonly scratchBytes: number;
-  /** One keyswitchThenBootstrap call per ciphertext, with the scratch region chosen per index. */
-  calls(scratchOf: (index: number) => number): KeyswitchBootstrapArgs[];
+  /** The kernel calls for lookups first..end-1, run in order with the scratch region `scratch`. */
+  calls(first: number, end: number, scratch: number): KernelCall[];
 }
 
 /**
@@ -61,27 +61,21 @@ export function planLookups(
     for (const ct of outputs) ct.dispose();
     throw error;
   }
+  const keyArgs = (): number[] => [keys.keyswitchKey, keys.bootstrapKey, n, k, N, params.ksBaseLog, params.ksLevel, params.pbsBaseLog, params.pbsLevel, keys.twiddles];
+  const lookup = (i: number): number[] => [outputs[i]!.ptr, cts[i]!.ptr, luts.get(tableOf(i))!];
   return {
     outputs,
     regions,
-    scratchBytes: tfhe.keyswitchBootstrapScratchBytes(n, k, N),
-    calls: (scratchOf) =>
-      cts.map((ct, i): KeyswitchBootstrapArgs => [
-        outputs[i]!.ptr,
-        ct.ptr,
-        luts.get(tableOf(i))!,
-        keys.keyswitchKey,
-        keys.bootstrapKey,
-        n,
-        k,
-        N,
-        params.ksBaseLog,
-        params.ksLevel,
-        params.pbsBaseLog,
-        params.pbsLevel,
-        keys.twiddles,
-        scratchOf(i),
-      ]),
+    scratchBytes: Math.max(tfhe.keyswitchBootstrapPairScratchBytes(n, k, N), tfhe.keyswitchBootstrapScratchBytes(n, k, N)),
+    calls: (first, end, scratch) => {
+      const calls: KernelCall[] = [];
+      let i = first;
+      for (; i + 1 < end; i += 2) {
+        calls.push({ kernel: 'keyswitchThenBootstrapPair', args: [...lookup(i), ...lookup(i + 1), ...keyArgs(), scratch] });
+      }
+      if (i < end) calls.push({ kernel: 'keyswitchThenBootstrap', args: [...lookup(i), ...keyArgs(), scratch] });
+      return calls;
+    },
   };
 }
 
@@ -90,7 +84,9 @@ export function runLookupPlan(tfhe: TfheExports, plan: LookupPlan): LweCiphertex
   try {
     const scratch = tfhe.allocator.alloc(plan.scratchBytes);
     plan.regions.push(scratch);
-    for (const args of plan.calls(() => scratch)) tfhe.keyswitchThenBootstrap(...args);
+    for (const call of plan.calls(0, plan.outputs.length, scratch)) {
+      (tfhe[call.kernel as keyof TfheExports] as (...args: number[]) => void)(...call.args);
+    }
     return plan.outputs;
   } catch (error) {
     for (const ct of plan.outputs) ct.dispose();
@@ -102,7 +98,8 @@ export function runLookupPlan(tfhe: TfheExports, plan: LookupPlan): LweCiphertex
 
 /**
  * Runs a plan on the workers of `pool`: one scratch region per worker and a contiguous equal
- * share of the jobs each (bootstraps cost the same, so equal shares balance).
+ * share of the jobs each (bootstraps cost the same, so equal shares balance); each worker
+ * pairs the lookups of its share.
  */
 export async function runLookupPlanInPool(tfhe: TfheExports, plan: LookupPlan, pool: WorkerPool): Promise<LweCiphertext[]> {
   try {
@@ -114,11 +111,7 @@ export async function runLookupPlanInPool(tfhe: TfheExports, plan: LookupPlan, p
       return p;
     });
     const share = Math.ceil(count / Math.max(workers, 1));
-    const all = plan.calls((i) => scratch[Math.floor(i / share)]!);
-    await pool.run(
-      'keyswitchThenBootstrap',
-      scratch.map((_, w) => all.slice(w * share, (w + 1) * share)),
-    );
+    await pool.runCalls(scratch.map((region, w) => plan.calls(Math.min(w * share, count), Math.min((w + 1) * share, count), region)));
     return plan.outputs;
   } catch (error) {
     for (const ct of plan.outputs) ct.dispose();

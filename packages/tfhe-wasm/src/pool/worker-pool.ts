@@ -11,6 +11,12 @@ export interface WorkerPoolOptions {
   readonly poolSize?: number;
 }
 
+/** One call of an exported WASM kernel: its name and its (pointer and integer) arguments. */
+export interface KernelCall {
+  readonly kernel: string;
+  readonly args: readonly number[];
+}
+
 interface PoolWorker {
   post(message: unknown): void;
   /** Keep the process alive while this worker has work (Node); no-op in browsers. */
@@ -67,6 +73,14 @@ export class WorkerPool {
    * at once; resolves when every worker is done.
    */
   async run(kernel: string, calls: readonly (readonly number[])[][]): Promise<void> {
+    return this.runCalls(calls.map((list) => list.map((args) => ({ kernel, args }))));
+  }
+
+  /**
+   * Runs the kernel calls `calls[w]` in order on worker w, all workers at once; resolves when
+   * every worker is done.
+   */
+  async runCalls(calls: readonly (readonly KernelCall[])[]): Promise<void> {
     if (this.terminated) throw new WorkerPoolError('the worker pool was terminated');
     if (calls.length > this.workers.length) {
       throw new WorkerPoolError(`${calls.length} call lists for ${this.workers.length} workers`);
@@ -88,7 +102,7 @@ export class WorkerPool {
               reject(error);
             },
           });
-          worker.post({ type: 'run', id, kernel, calls: list });
+          worker.post({ type: 'run', id, calls: list });
         });
       }),
     );

@@ -5,7 +5,7 @@
  * kernels are pure functions of pointers, so the main thread plans all memory and the worker
  * only computes.
  *
- * Messages in:  { type: 'init', module, memory }  |  { type: 'run', id, kernel, calls: number[][] }
+ * Messages in:  { type: 'init', module, memory }  |  { type: 'run', id, calls: { kernel, args }[] }
  * Messages out: { type: 'ready' }  |  { type: 'done', id }  |  { type: 'error', id, message }
  */
 export const WORKER_SOURCE = `
@@ -23,8 +23,7 @@ listen(async (message) => {
     post({ type: 'ready' });
   } else if (message.type === 'run') {
     try {
-      const kernel = kernels[message.kernel];
-      for (const args of message.calls) kernel(...args);
+      for (const call of message.calls) kernels[call.kernel](...call.args);
       post({ type: 'done', id: message.id });
     } catch (error) {
       post({ type: 'error', id: message.id, message: String(error) });
