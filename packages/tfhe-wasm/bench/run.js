@@ -7,12 +7,19 @@
  *   node bench/run.js            precisions 1..7 (8 does not fit wasm32: its keys exceed 4 GiB)
  *   node bench/run.js --quick    precisions 1..4, fewer samples (< 60 s)
  *   node bench/run.js --no-peer  skip node-tfhe
+ *   node bench/run.js --plain    the plain SIMD build (default: the relaxed-SIMD build, which
+ *                                Chrome and Node 22+ load by default; on Node 20 the bench turns
+ *                                on V8's --experimental-wasm-relaxed-simd through initTfhe)
+ * Either way an interleaved A/B of the plain and relaxed builds (raw KS + blind rotation, 4 and
+ * 6 bits) is printed and saved, so both builds' speeds come from the same run.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { ClientKey, getParameterSet, initTfhe, WorkerPool } from '../dist/index.js';
 import { benchNodeTfhe, median } from './node-tfhe-peer.js';
 import { benchFft } from './fft.js';
+import { readFileSync } from 'node:fs';
+import { compareBuilds } from './build-ab.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -43,7 +50,9 @@ function timeMedian(run, count = samples) {
 }
 
 // The threads build on a shared memory, so the worker pool can share the keys.
-const tfhe = await initTfhe({ threads: true });
+const tfhe = await initTfhe({ threads: true, relaxedSimd: !args.has('--plain') });
+const build = tfhe.relaxedSimd ? 'relaxed SIMD (fused multiply-add)' : 'plain SIMD';
+console.log(`WASM core build: ${build}`);
 const fft = benchFft(tfhe, quick ? [1024, 2048, 4096] : [1024, 2048, 4096, 8192, 16384]);
 console.log('Negacyclic product through the FFT (forward + pointwise + backward), us');
 console.table(Object.fromEntries(fft.map((r) => [`N=${r.polynomialSize}`, { forwardUs: r.forwardUs, productUs: r.productUs }])));
@@ -84,38 +93,64 @@ for (const precision of precisions) {
   for (const o of [small, ct, evk, key]) o.dispose();
 }
 
-// Batch throughput through the worker pool (4-bit preset): bootstraps per second at 1 and 2 workers.
+// Batch throughput through the worker pool (4-bit preset): bootstraps per second at 1 and 2
+// workers (lookups paired within each worker's share). Runs alternate between the two pools so
+// that a busy moment on a shared machine hits both alike.
 const poolRows = [];
 {
   const params = getParameterSet({ precision: 4 });
   const key = ClientKey.generate(params);
   const evk = key.evaluationKeys();
-  const batch = quick ? 8 : 16;
+  const batch = quick ? 8 : 32;
   const table = Array.from({ length: 16 }, (_, i) => 15 - i);
   const cts = Array.from({ length: batch }, (_, i) => key.encrypt(i % 16));
-  for (const poolSize of [1, 2]) {
-    const pool = await WorkerPool.create({ poolSize });
-    await evk.applyLookupTableBatchInPool(cts, table, pool).then((outs) => outs.forEach((o) => o.dispose())); // warm-up
-    const times = [];
-    let correct = true;
-    for (let r = 0; r < (quick ? 2 : 3); r++) {
-      const t = performance.now();
-      const outs = await evk.applyLookupTableBatchInPool(cts, table, pool);
-      times.push(performance.now() - t);
-      outs.forEach((o, i) => {
-        correct &&= key.decrypt(o) === table[i % 16];
-        o.dispose();
-      });
-    }
-    await pool.terminate();
-    poolRows.push({ poolSize, batch, batchMs: round(median(times)), bootstrapsPerSecond: round((batch * 1000) / median(times), 1), correct });
+  const sizes = [1, 2];
+  const pools = await Promise.all(sizes.map((poolSize) => WorkerPool.create({ poolSize })));
+  const times = sizes.map(() => []);
+  let correct = true;
+  const runOnce = async (pool) => {
+    const t = performance.now();
+    const outs = await evk.applyLookupTableBatchInPool(cts, table, pool);
+    const ms = performance.now() - t;
+    outs.forEach((o, i) => {
+      correct &&= key.decrypt(o) === table[i % 16];
+      o.dispose();
+    });
+    return ms;
+  };
+  for (const pool of pools) await runOnce(pool); // warm-up
+  for (let r = 0; r < (quick ? 2 : 5); r++) {
+    for (let p = 0; p < pools.length; p++) times[p].push(await runOnce(pools[p]));
   }
+  for (const pool of pools) await pool.terminate();
+  sizes.forEach((poolSize, p) => {
+    const ms = median(times[p]);
+    poolRows.push({ poolSize, batch, batchMs: round(ms), bootstrapsPerSecond: round((batch * 1000) / ms, 1), correct });
+  });
   for (const o of [...cts, evk, key]) o.dispose();
   console.log('Worker pool, 4-bit KS+PBS batch:');
   console.table(poolRows);
   const [one, two] = poolRows;
   if (one && two) console.log(`2 workers: ${round(two.bootstrapsPerSecond / one.bootstrapsPerSecond)}x the throughput of 1`);
 }
+
+// Plain vs relaxed build, interleaved sample by sample (robust to a shared machine).
+console.log('\nPlain vs relaxed-SIMD build, single thread, CPU ms (KS and blind rotation on the raw kernels):');
+const buildAb = (
+  await compareBuilds(
+    readFileSync(new URL('../build/tfhe.wasm', import.meta.url)),
+    readFileSync(new URL('../build/tfhe-relaxed.wasm', import.meta.url)),
+    quick ? [4] : [4, 6],
+    quick ? 5 : 9,
+    () => {},
+  )
+).map((r) => ({
+  bits: r.bits,
+  plainKsPlusBlindRotateMs: round(r['KS before ms'] + r['blind rotate before ms']),
+  relaxedKsPlusBlindRotateMs: round(r['KS after ms'] + r['blind rotate after ms']),
+  relaxedSpeedup: r['KS+PBS speed-up'],
+}));
+console.table(buildAb);
 
 let peer;
 if (!args.has('--no-peer')) {
@@ -125,7 +160,7 @@ if (!args.has('--no-peer')) {
   peer.cpuRatioToCml4Bit = ours4 ? round(peer.ksPbsCpuMs / ours4.ksPbsCpuMs) : undefined;
 }
 
-console.log('\n@cml/tfhe-wasm, single thread, 128-bit presets (p_fail 2^-64), medians');
+console.log(`\n@cml/tfhe-wasm, single thread, ${build} build, 128-bit presets (p_fail 2^-64), medians`);
 console.table(
   rows.map((r) => ({
     bits: r.precision,
@@ -151,9 +186,11 @@ const results = {
   date: new Date().toISOString(),
   mode: quick ? 'quick' : 'full',
   machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, loadAverage: os.loadavg() },
+  build,
   fft,
   precisions: rows,
   workerPool: poolRows,
+  plainVsRelaxedBuild: buildAb,
   nodeTfhe: peer,
   anchors: { tfheRsNativeKsPbsMs: { 4: 7.3, 6: 67.8 }, targetsKsPbsMs: { 4: 20, 6: 120 } },
 };

@@ -1,3 +1,4 @@
+import { mulAdd, mulSub } from '../fft/fused-arithmetic';
 /**
  * The first step of a CMUX's external product in one pass over memory: the rotation difference
  * of one accumulator polynomial, its rounding to decomposition states, its first (least
@@ -79,8 +80,8 @@ function rotationDigitsTwisted(
     }
     const wr = v128.load(twiddles + p);
     const wi = v128.load(twiddles + mb + p);
-    v128.store(fourier + p, f64x2.sub(f64x2.mul(x, wr), f64x2.mul(y, wi)));
-    v128.store(fourier + mb + p, f64x2.add(f64x2.mul(x, wi), f64x2.mul(y, wr)));
+    v128.store(fourier + p, mulSub(x, wr, y, wi));
+    v128.store(fourier + mb + p, mulAdd(x, wi, y, wr));
   }
 }
 

@@ -1,3 +1,4 @@
+import { mulAdd, mulSub } from '../fft/fused-arithmetic';
 /**
  * Signed gadget decomposition with rounding, base B = 2^beta, l levels.
  *
@@ -97,7 +98,7 @@ function nextDigitsTwisted(fourier: usize, states: usize, polynomialSize: i32, b
     const y = f64x2.sub(i64x2.add(i64x2.sub(highDigit, i64x2.shl(highCarry, baseLog)), magicBits), magic);
     const wr = v128.load(twiddles + p);
     const wi = v128.load(twiddles + mb + p);
-    v128.store(fourier + p, f64x2.sub(f64x2.mul(x, wr), f64x2.mul(y, wi)));
-    v128.store(fourier + mb + p, f64x2.add(f64x2.mul(x, wi), f64x2.mul(y, wr)));
+    v128.store(fourier + p, mulSub(x, wr, y, wi));
+    v128.store(fourier + mb + p, mulAdd(x, wi, y, wr));
   }
 }

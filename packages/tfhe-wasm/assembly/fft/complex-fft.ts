@@ -1,3 +1,4 @@
+import { mulAdd, mulSub } from './fused-arithmetic';
 import { RADIX4_TWIDDLE_STEP, radix4Twiddles } from './twiddles';
 
 /**
@@ -90,8 +91,8 @@ function radix2ForwardStage(re: usize, im: usize, m: i32, h: i32, stageRe: usize
       v128.store(im + p, f64x2.add(xi, yi));
       const dr = f64x2.sub(xr, yr);
       const di = f64x2.sub(xi, yi);
-      v128.store(re + p + hb, f64x2.sub(f64x2.mul(dr, wr), f64x2.mul(di, wi)));
-      v128.store(im + p + hb, f64x2.add(f64x2.mul(dr, wi), f64x2.mul(di, wr)));
+      v128.store(re + p + hb, mulSub(dr, wr, di, wi));
+      v128.store(im + p + hb, mulAdd(dr, wi, di, wr));
     }
   }
 }
@@ -111,8 +112,8 @@ function radix2BackwardStage(re: usize, im: usize, m: i32, h: i32, stageRe: usiz
       const yi = v128.load(im + p + hb);
       const wr = v128.load(twRe + jb);
       const wi = v128.load(twIm + jb);
-      const tr = f64x2.add(f64x2.mul(yr, wr), f64x2.mul(yi, wi));
-      const ti = f64x2.sub(f64x2.mul(yi, wr), f64x2.mul(yr, wi));
+      const tr = mulAdd(yr, wr, yi, wi);
+      const ti = mulSub(yi, wr, yr, wi);
       v128.store(re + p, f64x2.add(xr, tr));
       v128.store(im + p, f64x2.add(xi, ti));
       v128.store(re + p + hb, f64x2.sub(xr, tr));
@@ -152,16 +153,16 @@ function radix4ForwardStages(re: usize, im: usize, m: i32, h: i32, twiddles: usi
       v128.store(im + p0, f64x2.add(a0i, a1i));
       const w2r = v128.load(w, 32), w2i = v128.load(w, 48);
       const e1r = f64x2.sub(a0r, a1r), e1i = f64x2.sub(a0i, a1i);
-      v128.store(re + p1, f64x2.sub(f64x2.mul(e1r, w2r), f64x2.mul(e1i, w2i)));
-      v128.store(im + p1, f64x2.add(f64x2.mul(e1r, w2i), f64x2.mul(e1i, w2r)));
+      v128.store(re + p1, mulSub(e1r, w2r, e1i, w2i));
+      v128.store(im + p1, mulAdd(e1r, w2i, e1i, w2r));
       const w1r = v128.load(w), w1i = v128.load(w, 16);
       const e2r = f64x2.add(d2r, d3r), e2i = f64x2.add(d2i, d3i);
-      v128.store(re + p2, f64x2.sub(f64x2.mul(e2r, w1r), f64x2.mul(e2i, w1i)));
-      v128.store(im + p2, f64x2.add(f64x2.mul(e2r, w1i), f64x2.mul(e2i, w1r)));
+      v128.store(re + p2, mulSub(e2r, w1r, e2i, w1i));
+      v128.store(im + p2, mulAdd(e2r, w1i, e2i, w1r));
       const w3r = v128.load(w, 64), w3i = v128.load(w, 80);
       const e3r = f64x2.sub(d2r, d3r), e3i = f64x2.sub(d2i, d3i);
-      v128.store(re + p3, f64x2.sub(f64x2.mul(e3r, w3r), f64x2.mul(e3i, w3i)));
-      v128.store(im + p3, f64x2.add(f64x2.mul(e3r, w3i), f64x2.mul(e3i, w3r)));
+      v128.store(re + p3, mulSub(e3r, w3r, e3i, w3i));
+      v128.store(im + p3, mulAdd(e3r, w3i, e3i, w3r));
       w += RADIX4_TWIDDLE_STEP;
     }
   }
@@ -188,18 +189,18 @@ function radix4BackwardStages(re: usize, im: usize, m: i32, h: i32, twiddles: us
       const y1r = v128.load(re + p1), y1i = v128.load(im + p1);
       const w2r = v128.load(w, 32), w2i = v128.load(w, 48);
       // y * conj(w) = (yr wr + yi wi) + i (yi wr - yr wi)
-      const tr = f64x2.add(f64x2.mul(y1r, w2r), f64x2.mul(y1i, w2i));
-      const ti = f64x2.sub(f64x2.mul(y1i, w2r), f64x2.mul(y1r, w2i));
+      const tr = mulAdd(y1r, w2r, y1i, w2i);
+      const ti = mulSub(y1i, w2r, y1r, w2i);
       const a0r = f64x2.add(y0r, tr), a0i = f64x2.add(y0i, ti);
       const a1r = f64x2.sub(y0r, tr), a1i = f64x2.sub(y0i, ti);
       const y2r = v128.load(re + p2), y2i = v128.load(im + p2);
       const w1r = v128.load(w), w1i = v128.load(w, 16);
-      const pr = f64x2.add(f64x2.mul(y2r, w1r), f64x2.mul(y2i, w1i));
-      const pi = f64x2.sub(f64x2.mul(y2i, w1r), f64x2.mul(y2r, w1i));
+      const pr = mulAdd(y2r, w1r, y2i, w1i);
+      const pi = mulSub(y2i, w1r, y2r, w1i);
       const y3r = v128.load(re + p3), y3i = v128.load(im + p3);
       const w3r = v128.load(w, 64), w3i = v128.load(w, 80);
-      const mr = f64x2.add(f64x2.mul(y3r, w3r), f64x2.mul(y3i, w3i));
-      const mi = f64x2.sub(f64x2.mul(y3i, w3r), f64x2.mul(y3r, w3i));
+      const mr = mulAdd(y3r, w3r, y3i, w3i);
+      const mi = mulSub(y3i, w3r, y3r, w3i);
       const d2r = f64x2.add(pr, mr), d2i = f64x2.add(pi, mi);
       // d3 = i (p - m) = -(pi - mi) + i (pr - mr)
       const d3r = f64x2.sub(mi, pi), d3i = f64x2.sub(pr, mr);

@@ -1,3 +1,4 @@
+import { mulAdd, mulSub } from './fused-arithmetic';
 import { fftBackwardInPlace, fftForwardInPlace } from './complex-fft';
 
 /**
@@ -51,8 +52,8 @@ export function fftBackwardAddU64(dst: usize, src: usize, polynomialSize: i32, t
     const wr = v128.load(twiddles + jb);
     const wi = v128.load(twiddles + mb + jb);
     // z * conj(w) / M
-    const ar = f64x2.mul(f64x2.add(f64x2.mul(zr, wr), f64x2.mul(zi, wi)), scale);
-    const ai = f64x2.mul(f64x2.sub(f64x2.mul(zi, wr), f64x2.mul(zr, wi)), scale);
+    const ar = f64x2.mul(mulAdd(zr, wr, zi, wi), scale);
+    const ai = f64x2.mul(mulSub(zi, wr, zr, wi), scale);
     v128.store(dst + jb, i64x2.add(v128.load(dst + jb), i64x2.shl(f64x2ToTorus(ar), s)));
     v128.store(dst + mb + jb, i64x2.add(v128.load(dst + mb + jb), i64x2.shl(f64x2ToTorus(ai), s)));
   }
@@ -84,8 +85,8 @@ export function fftBackwardAddTorus(dst: usize, src: usize, polynomialSize: i32,
     const wr = v128.load(twiddles + jb);
     const wi = v128.load(twiddles + mb + jb);
     // z * conj(w), unscaled
-    const ar = f64x2.add(f64x2.mul(zr, wr), f64x2.mul(zi, wi));
-    const ai = f64x2.sub(f64x2.mul(zi, wr), f64x2.mul(zr, wi));
+    const ar = mulAdd(zr, wr, zi, wi);
+    const ai = mulSub(zi, wr, zr, wi);
     const rr = f64x2.sub(ar, f64x2.sub(f64x2.add(ar, wrap), wrap));
     const ri = f64x2.sub(ai, f64x2.sub(f64x2.add(ai, wrap), wrap));
     const tr = i64x2.shl(i64x2.sub(f64x2.add(rr, round), offset), 13);
@@ -146,10 +147,10 @@ export function fourierMulAddColumns(acc: usize, a: usize, b: usize, bStride: us
       const b0i = v128.load(b + mb + jb);
       const b1r = v128.load(b1 + jb);
       const b1i = v128.load(b1 + mb + jb);
-      v128.store(acc + jb, f64x2.add(v128.load(acc + jb), f64x2.sub(f64x2.mul(ar, b0r), f64x2.mul(ai, b0i))));
-      v128.store(acc + mb + jb, f64x2.add(v128.load(acc + mb + jb), f64x2.add(f64x2.mul(ar, b0i), f64x2.mul(ai, b0r))));
-      v128.store(acc1 + jb, f64x2.add(v128.load(acc1 + jb), f64x2.sub(f64x2.mul(ar, b1r), f64x2.mul(ai, b1i))));
-      v128.store(acc1 + mb + jb, f64x2.add(v128.load(acc1 + mb + jb), f64x2.add(f64x2.mul(ar, b1i), f64x2.mul(ai, b1r))));
+      v128.store(acc + jb, f64x2.add(v128.load(acc + jb), mulSub(ar, b0r, ai, b0i)));
+      v128.store(acc + mb + jb, f64x2.add(v128.load(acc + mb + jb), mulAdd(ar, b0i, ai, b0r)));
+      v128.store(acc1 + jb, f64x2.add(v128.load(acc1 + jb), mulSub(ar, b1r, ai, b1i)));
+      v128.store(acc1 + mb + jb, f64x2.add(v128.load(acc1 + mb + jb), mulAdd(ar, b1i, ai, b1r)));
     }
     return;
   }
@@ -171,8 +172,8 @@ export function fourierMulColumns(acc: usize, a: usize, b: usize, bStride: usize
       const ai = v128.load(a + mb + jb);
       const br = v128.load(bc + jb);
       const bi = v128.load(bc + mb + jb);
-      v128.store(out + jb, f64x2.sub(f64x2.mul(ar, br), f64x2.mul(ai, bi)));
-      v128.store(out + mb + jb, f64x2.add(f64x2.mul(ar, bi), f64x2.mul(ai, br)));
+      v128.store(out + jb, mulSub(ar, br, ai, bi));
+      v128.store(out + mb + jb, mulAdd(ar, bi, ai, br));
     }
   }
 }
@@ -195,8 +196,8 @@ export function fourierMulAddLevelTwoColumns(acc: usize, a0: usize, a1: usize, b
     const x1r = v128.load(a1 + jb), x1i = v128.load(a1 + mb + jb);
     let g0r = v128.load(b + jb), g0i = v128.load(b + mb + jb);
     let g1r = v128.load(b10 + jb), g1i = v128.load(b10 + mb + jb);
-    let sr = f64x2.add(f64x2.sub(f64x2.mul(x0r, g0r), f64x2.mul(x0i, g0i)), f64x2.sub(f64x2.mul(x1r, g1r), f64x2.mul(x1i, g1i)));
-    let si = f64x2.add(f64x2.add(f64x2.mul(x0r, g0i), f64x2.mul(x0i, g0r)), f64x2.add(f64x2.mul(x1r, g1i), f64x2.mul(x1i, g1r)));
+    let sr = f64x2.add(mulSub(x0r, g0r, x0i, g0i), mulSub(x1r, g1r, x1i, g1i));
+    let si = f64x2.add(mulAdd(x0r, g0i, x0i, g0r), mulAdd(x1r, g1i, x1i, g1r));
     if (!first) {
       sr = f64x2.add(sr, v128.load(acc + jb));
       si = f64x2.add(si, v128.load(acc + mb + jb));
@@ -207,8 +208,8 @@ export function fourierMulAddLevelTwoColumns(acc: usize, a0: usize, a1: usize, b
     g0i = v128.load(b01 + mb + jb);
     g1r = v128.load(b11 + jb);
     g1i = v128.load(b11 + mb + jb);
-    sr = f64x2.add(f64x2.sub(f64x2.mul(x0r, g0r), f64x2.mul(x0i, g0i)), f64x2.sub(f64x2.mul(x1r, g1r), f64x2.mul(x1i, g1i)));
-    si = f64x2.add(f64x2.add(f64x2.mul(x0r, g0i), f64x2.mul(x0i, g0r)), f64x2.add(f64x2.mul(x1r, g1i), f64x2.mul(x1i, g1r)));
+    sr = f64x2.add(mulSub(x0r, g0r, x0i, g0i), mulSub(x1r, g1r, x1i, g1i));
+    si = f64x2.add(mulAdd(x0r, g0i, x0i, g0r), mulAdd(x1r, g1i, x1i, g1r));
     if (!first) {
       sr = f64x2.add(sr, v128.load(acc1 + jb));
       si = f64x2.add(si, v128.load(acc1 + mb + jb));
@@ -228,8 +229,8 @@ export function fourierMulAdd(acc: usize, a: usize, b: usize, polynomialSize: i3
     const bi = v128.load(b + mb + jb);
     const cr = v128.load(acc + jb);
     const ci = v128.load(acc + mb + jb);
-    v128.store(acc + jb, f64x2.add(cr, f64x2.sub(f64x2.mul(ar, br), f64x2.mul(ai, bi))));
-    v128.store(acc + mb + jb, f64x2.add(ci, f64x2.add(f64x2.mul(ar, bi), f64x2.mul(ai, br))));
+    v128.store(acc + jb, f64x2.add(cr, mulSub(ar, br, ai, bi)));
+    v128.store(acc + mb + jb, f64x2.add(ci, mulAdd(ar, bi, ai, br)));
   }
 }
 
