@@ -80,28 +80,49 @@ export function keyswitchLweCiphertext(
   memory.fill(out, 0, rowBytes);
   const inputBody = load<u64>(input + (<usize>inputLweDimension << 3));
   store<u32>(out + (<usize>outputLweDimension << 2), <u32>((inputBody + 0x80000000) >> 32));
-  const mask: u64 = (<u64>1 << <u64>baseLog) - 1;
-  const beta = <u64>baseLog;
-  const carryShift = <u64>(baseLog - 1);
   for (let i = 0; i < inputLweDimension; i++) {
     let state = decompositionInitState(load<u64>(input + (<usize>i << 3)), baseLog, level);
     // Level l (least significant) first: the rows of input i are stored in that order.
     let row = ksk + <usize>i * <usize>level * rowBytes;
     for (let j = level; j >= 1; j--) {
-      const digit = state & mask;
-      const carry = (digit >> carryShift) & 1;
-      const d = <i32>digit - <i32>(carry << beta);
-      state = (state >> beta) + carry;
-      if (d != 0) {
-        const ds = i32x4.splat(d);
-        for (let p: usize = 0; p < rowBytes; p += 16) {
-          v128.store(out + p, i32x4.sub(v128.load(out + p), i32x4.mul(v128.load(row + p), ds)));
-        }
-      }
+      const d = keyswitchDigit(state, baseLog);
+      state = keyswitchCarry(state, baseLog);
+      if (d != 0) keyswitchSubtractRow(out, row, rowBytes, d);
       row += rowBytes;
     }
   }
-  // Widen from the top down so no u32 is overwritten before it is read.
+  keyswitchWiden(out, outputLweDimension);
+}
+
+/** The least significant signed digit of a decomposition state, in [-B/2, B/2). */
+// @ts-ignore: decorator
+@inline
+export function keyswitchDigit(state: u64, baseLog: i32): i32 {
+  const digit = state & ((<u64>1 << <u64>baseLog) - 1);
+  const carry = (digit >> <u64>(baseLog - 1)) & 1;
+  return <i32>digit - <i32>(carry << <u64>baseLog);
+}
+
+/** The state after its least significant digit: (state - digit) / B. */
+// @ts-ignore: decorator
+@inline
+export function keyswitchCarry(state: u64, baseLog: i32): u64 {
+  const digit = state & ((<u64>1 << <u64>baseLog) - 1);
+  return (state >> <u64>baseLog) + ((digit >> <u64>(baseLog - 1)) & 1);
+}
+
+/** out -= digit * row on the 32-bit torus, four lanes at a time. */
+// @ts-ignore: decorator
+@inline
+export function keyswitchSubtractRow(out: usize, row: usize, rowBytes: usize, digit: i32): void {
+  const d = i32x4.splat(digit);
+  for (let p: usize = 0; p < rowBytes; p += 16) {
+    v128.store(out + p, i32x4.sub(v128.load(out + p), i32x4.mul(v128.load(row + p), d)));
+  }
+}
+
+/** The keyswitch result from u32 torus words to u64 (value << 32), in place, from the top down so no u32 is overwritten before it is read. */
+export function keyswitchWiden(out: usize, outputLweDimension: i32): void {
   for (let x = outputLweDimension; x >= 0; x--) {
     store<u64>(out + (<usize>x << 3), <u64>load<u32>(out + (<usize>x << 2)) << 32);
   }

@@ -1,8 +1,8 @@
 import { ggswFourierBytes, keyswitchKeyRowWords } from '../entities/sizes';
 import { blindRotateScratchBytes, cmuxRotate } from './blind-rotation';
 import { decompositionInitState } from './decomposition';
-import { modulusSwitchCentered } from './modulus-switch';
-import { polynomialMulByMonomial } from './polynomial';
+import { keyswitchCarry, keyswitchDigit, keyswitchSubtractRow, keyswitchWiden } from './keyswitch';
+import { prepareAccumulator } from './programmable-bootstrap';
 import { glweSampleExtract } from './sample-extract';
 
 /**
@@ -53,22 +53,15 @@ export function keyswitchLweCiphertextPair(
   const inputBodyAt = <usize>inputLweDimension << 3;
   store<u32>(outA + bodyAt, <u32>((load<u64>(inputA + inputBodyAt) + 0x80000000) >> 32));
   store<u32>(outB + bodyAt, <u32>((load<u64>(inputB + inputBodyAt) + 0x80000000) >> 32));
-  const mask: u64 = (<u64>1 << <u64>baseLog) - 1;
-  const beta = <u64>baseLog;
-  const carryShift = <u64>(baseLog - 1);
   for (let i = 0; i < inputLweDimension; i++) {
     let stateA = decompositionInitState(load<u64>(inputA + (<usize>i << 3)), baseLog, level);
     let stateB = decompositionInitState(load<u64>(inputB + (<usize>i << 3)), baseLog, level);
     let row = ksk + <usize>i * <usize>level * rowBytes;
     for (let j = level; j >= 1; j--) {
-      const digitA = stateA & mask;
-      const carryA = (digitA >> carryShift) & 1;
-      const dA = <i32>digitA - <i32>(carryA << beta);
-      stateA = (stateA >> beta) + carryA;
-      const digitB = stateB & mask;
-      const carryB = (digitB >> carryShift) & 1;
-      const dB = <i32>digitB - <i32>(carryB << beta);
-      stateB = (stateB >> beta) + carryB;
+      const dA = keyswitchDigit(stateA, baseLog);
+      stateA = keyswitchCarry(stateA, baseLog);
+      const dB = keyswitchDigit(stateB, baseLog);
+      stateB = keyswitchCarry(stateB, baseLog);
       if (dA != 0 && dB != 0) {
         const da = i32x4.splat(dA);
         const db = i32x4.splat(dB);
@@ -78,39 +71,15 @@ export function keyswitchLweCiphertextPair(
           v128.store(outB + p, i32x4.sub(v128.load(outB + p), i32x4.mul(r, db)));
         }
       } else if (dA != 0) {
-        subtractRow(outA, row, rowBytes, dA);
+        keyswitchSubtractRow(outA, row, rowBytes, dA);
       } else if (dB != 0) {
-        subtractRow(outB, row, rowBytes, dB);
+        keyswitchSubtractRow(outB, row, rowBytes, dB);
       }
       row += rowBytes;
     }
   }
-  widen(outA, outputLweDimension);
-  widen(outB, outputLweDimension);
-}
-
-// @ts-ignore: decorator
-@inline
-function subtractRow(out: usize, row: usize, rowBytes: usize, digit: i32): void {
-  const d = i32x4.splat(digit);
-  for (let p: usize = 0; p < rowBytes; p += 16) {
-    v128.store(out + p, i32x4.sub(v128.load(out + p), i32x4.mul(v128.load(row + p), d)));
-  }
-}
-
-/** u32 torus words to u64 (value << 32) in place, from the top down (keyswitchLweCiphertext's last step). */
-function widen(out: usize, outputLweDimension: i32): void {
-  for (let x = outputLweDimension; x >= 0; x--) {
-    store<u64>(out + (<usize>x << 3), <u64>load<u32>(out + (<usize>x << 2)) << 32);
-  }
-}
-
-/** Modulus switch of `small` and the trivial accumulator X^(-b~) * LUT (programmableBootstrap's steps 1-2). */
-function prepareAccumulator(acc: usize, switchedMask: usize, small: usize, lut: usize, lweDimension: i32, glweDimension: i32, polynomialSize: i32): void {
-  const nb = <usize>polynomialSize << 3;
-  const body = modulusSwitchCentered(switchedMask, small, lweDimension, polynomialSize);
-  memory.fill(acc, 0, <usize>glweDimension * nb);
-  polynomialMulByMonomial(acc + <usize>glweDimension * nb, lut, polynomialSize, body == 0 ? 0 : 2 * polynomialSize - body);
+  keyswitchWiden(outA, outputLweDimension);
+  keyswitchWiden(outB, outputLweDimension);
 }
 
 /**

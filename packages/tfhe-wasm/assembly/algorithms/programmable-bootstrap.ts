@@ -37,11 +37,17 @@ export function programmableBootstrap(
   const acc = scratch;
   const switchedMask = acc + <usize>(glweDimension + 1) * nb;
   const rotationScratch = switchedMask + (((<usize>lweDimension << 2) + 63) & ~63);
+  prepareAccumulator(acc, switchedMask, input, lut, lweDimension, glweDimension, polynomialSize);
+  blindRotate(acc, switchedMask, bsk, lweDimension, glweDimension, polynomialSize, baseLog, level, twiddles, rotationScratch);
+  glweSampleExtract(out, acc, glweDimension, polynomialSize);
+}
+
+/** Steps 1-2 of programmableBootstrap: the modulus switch of `input` and the trivial accumulator X^(-b~) * LUT. */
+export function prepareAccumulator(acc: usize, switchedMask: usize, input: usize, lut: usize, lweDimension: i32, glweDimension: i32, polynomialSize: i32): void {
+  const nb = <usize>polynomialSize << 3;
   const body = modulusSwitchCentered(switchedMask, input, lweDimension, polynomialSize);
   memory.fill(acc, 0, <usize>glweDimension * nb);
   polynomialMulByMonomial(acc + <usize>glweDimension * nb, lut, polynomialSize, body == 0 ? 0 : 2 * polynomialSize - body);
-  blindRotate(acc, switchedMask, bsk, lweDimension, glweDimension, polynomialSize, baseLog, level, twiddles, rotationScratch);
-  glweSampleExtract(out, acc, glweDimension, polynomialSize);
 }
 
 /** Scratch bytes of keyswitchThenBootstrap: the small ciphertext, then programmableBootstrap's. */
