@@ -27,6 +27,7 @@ const precisions = quick ? [1, 2, 3, 4] : [1, 2, 3, 4, 5, 6, 7];
 const samples = quick ? 5 : 7;
 
 let lastCpuMedian = 0;
+let lastFastest = 0;
 
 /**
  * Median wall time of `run` after a warm-up. The machine may be shared: the CPU time of this
@@ -46,6 +47,7 @@ function timeMedian(run, count = samples) {
     cpu.push((used.user + used.system) / 1000);
   }
   lastCpuMedian = median(cpu);
+  lastFastest = Math.min(...times);
   return median(times);
 }
 
@@ -77,6 +79,8 @@ for (const precision of precisions) {
     out.dispose();
   });
   const ksPbsCpuMs = lastCpuMedian;
+  // On a shared machine other work only slows a sample down: the fastest is the code's speed.
+  const ksPbsFastestMs = lastFastest;
   rows.push({
     precision,
     parameterSet: params.name,
@@ -87,6 +91,7 @@ for (const precision of precisions) {
     pbsMs: round(pbsMs),
     ksPbsMs: round(ksPbsMs),
     ksPbsCpuMs: round(ksPbsCpuMs),
+    ksPbsFastestMs: round(ksPbsFastestMs),
     correct,
   });
   console.log(`${precision} bits: KS+PBS ${round(ksPbsMs)} ms`);
@@ -158,6 +163,7 @@ if (!args.has('--no-peer')) {
   const ours4 = rows.find((r) => r.precision === 4);
   peer.ratioToCml4Bit = ours4 ? round(peer.ksPbsMs / ours4.ksPbsMs) : undefined;
   peer.cpuRatioToCml4Bit = ours4 ? round(peer.ksPbsCpuMs / ours4.ksPbsCpuMs) : undefined;
+  peer.fastestRatioToCml4Bit = ours4 ? round(peer.ksPbsFastestMs / ours4.ksPbsFastestMs) : undefined;
 }
 
 console.log(`\n@cml/tfhe-wasm, single thread, ${build} build, 128-bit presets (p_fail 2^-64), medians`);
@@ -171,6 +177,7 @@ console.table(
     'PBS ms': r.pbsMs,
     'KS+PBS ms': r.ksPbsMs,
     'KS+PBS cpu ms': r.ksPbsCpuMs,
+    'KS+PBS fastest ms': r.ksPbsFastestMs,
     correct: r.correct,
   })),
 );
@@ -178,7 +185,7 @@ if (peer) {
   console.log(
     `node-tfhe 1.7.0 (4-bit default params, KS+PBS via packed-list expansion): ${round(peer.ksPbsMs)} ms` +
       ` (cpu ${round(peer.ksPbsCpuMs)} ms) -> cml is ${peer.ratioToCml4Bit}x faster at 4 bits` +
-      ` (${peer.cpuRatioToCml4Bit}x in CPU time; correct: ${peer.correct})`,
+      ` (${peer.cpuRatioToCml4Bit}x in CPU time, ${peer.fastestRatioToCml4Bit}x fastest to fastest; correct: ${peer.correct})`,
   );
 }
 
