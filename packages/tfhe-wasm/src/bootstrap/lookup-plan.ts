@@ -79,21 +79,43 @@ export function planLookups(
   };
 }
 
+/**
+ * Settles a plan after `run` (which takes its scratch regions from `scratch`): the plan's
+ * regions are released either way, and on error its outputs are disposed.
+ */
+function settled<T>(tfhe: TfheExports, plan: LookupPlan, run: (scratch: () => number) => T): T {
+  const scratch = (): number => {
+    const p = tfhe.allocator.alloc(plan.scratchBytes);
+    plan.regions.push(p);
+    return p;
+  };
+  const release = (): void => {
+    for (const p of plan.regions) tfhe.allocator.release(p);
+  };
+  const fail = (error: unknown): never => {
+    for (const ct of plan.outputs) ct.dispose();
+    throw error;
+  };
+  let result: T;
+  try {
+    result = run(scratch);
+  } catch (error) {
+    release();
+    return fail(error);
+  }
+  if (result instanceof Promise) return result.catch(fail).finally(release) as T;
+  release();
+  return result;
+}
+
 /** Runs a plan on this thread (one scratch region); releases its regions, disposes outputs on error. */
 export function runLookupPlan(tfhe: TfheExports, plan: LookupPlan): LweCiphertext[] {
-  try {
-    const scratch = tfhe.allocator.alloc(plan.scratchBytes);
-    plan.regions.push(scratch);
-    for (const call of plan.calls(0, plan.outputs.length, scratch)) {
+  return settled(tfhe, plan, (scratch) => {
+    for (const call of plan.calls(0, plan.outputs.length, scratch())) {
       (tfhe[call.kernel as keyof TfheExports] as (...args: number[]) => void)(...call.args);
     }
     return plan.outputs;
-  } catch (error) {
-    for (const ct of plan.outputs) ct.dispose();
-    throw error;
-  } finally {
-    for (const p of plan.regions) tfhe.allocator.release(p);
-  }
+  });
 }
 
 /**
@@ -101,22 +123,13 @@ export function runLookupPlan(tfhe: TfheExports, plan: LookupPlan): LweCiphertex
  * share of the jobs each (bootstraps cost the same, so equal shares balance); each worker
  * pairs the lookups of its share.
  */
-export async function runLookupPlanInPool(tfhe: TfheExports, plan: LookupPlan, pool: WorkerPool): Promise<LweCiphertext[]> {
-  try {
+export function runLookupPlanInPool(tfhe: TfheExports, plan: LookupPlan, pool: WorkerPool): Promise<LweCiphertext[]> {
+  return settled(tfhe, plan, async (scratch) => {
     const count = plan.outputs.length;
     const workers = Math.min(pool.size, count);
-    const scratch = Array.from({ length: workers }, () => {
-      const p = tfhe.allocator.alloc(plan.scratchBytes);
-      plan.regions.push(p);
-      return p;
-    });
+    const regions = Array.from({ length: workers }, scratch);
     const share = Math.ceil(count / Math.max(workers, 1));
-    await pool.runCalls(scratch.map((region, w) => plan.calls(Math.min(w * share, count), Math.min((w + 1) * share, count), region)));
+    await pool.runCalls(regions.map((region, w) => plan.calls(Math.min(w * share, count), Math.min((w + 1) * share, count), region)));
     return plan.outputs;
-  } catch (error) {
-    for (const ct of plan.outputs) ct.dispose();
-    throw error;
-  } finally {
-    for (const p of plan.regions) tfhe.allocator.release(p);
-  }
+  });
 }
