@@ -229,7 +229,8 @@ export class EvaluationKeys extends WasmObject {
   /**
    * Table lookups on many ciphertexts spread over the workers of `pool` (which share this
    * memory and these keys). Do not dispose the inputs or the keys before the promise settles.
-   * Every error, bad input or unusable keys, rejects the promise.
+   * Every error, bad input or unusable keys, rejects the promise. A batch of at most half the
+   * pool's size runs each lookup split over two workers (see applyLookupTableInPool).
    */
   async applyLookupTableBatchInPool(
     cts: readonly LweCiphertext[],
@@ -238,6 +239,18 @@ export class EvaluationKeys extends WasmObject {
   ): Promise<LweCiphertext[]> {
     this.assertLookups('applyLookupTableBatchInPool');
     return applyLookupTablesInPool(this, cts, tables, pool);
+  }
+
+  /**
+   * One table lookup on a worker pool, for latency: with two or more workers it runs split over
+   * two of them (each takes half of every CMUX, keyswitchThenBootstrapSplit), 1.3-1.5x faster
+   * than one thread on a quiet machine; the result is bit-identical to applyLookupTable. Keep the
+   * pool no larger than the number of cores (the two halves meet ~1000 times per lookup).
+   */
+  async applyLookupTableInPool(ct: LweCiphertext, table: LookupTable, pool: WorkerPool): Promise<LweCiphertext> {
+    this.assertLookups('applyLookupTableInPool');
+    const [out] = await applyLookupTablesInPool(this, [ct], table, pool);
+    return out!;
   }
 
   /** Keyswitch alone: a big-key ciphertext to a small-key one with the same message. */

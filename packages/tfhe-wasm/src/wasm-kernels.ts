@@ -151,6 +151,25 @@ export interface WasmKernels extends CsprngKernels {
     twiddles: number,
     scratch: number,
   ): void;
+  keyswitchBootstrapSplitScratchBytes(n: number, k: number, polynomialSize: number, pbsLevel: number): number;
+  /** Part 0 or 1 of one lookup on two threads (threads build only; both parts at once, barrier word zeroed). */
+  keyswitchThenBootstrapSplit(
+    part: number,
+    out: number,
+    input: number,
+    lut: number,
+    ksk: number,
+    bsk: number,
+    n: number,
+    k: number,
+    polynomialSize: number,
+    ksBaseLog: number,
+    ksLevel: number,
+    pbsBaseLog: number,
+    pbsLevel: number,
+    twiddles: number,
+    scratch: number,
+  ): void;
   keyswitchThenBootstrap(
     out: number,
     input: number,

@@ -31,6 +31,7 @@ export {
   blindRotatePair,
   keyswitchThenBootstrapPair,
 } from './paired-bootstrap';
+export { keyswitchBootstrapSplitScratchBytes, keyswitchThenBootstrapSplit } from './split-bootstrap';
 export { multiBitBootstrapKeyBytes, multiBitBootstrapKeyGenerate } from './multi-bit-key';
 export { multiBitExternalProductK1ScratchBytes, multiBitExternalProductAddK1 } from './multi-bit-external-product';
 export { multiBitBlindRotateScratchBytes, multiBitGroupFactors, multiBitCombineGgsw, multiBitBlindRotate } from './multi-bit-blind-rotation';

@@ -219,6 +219,28 @@ export function fourierMulAddLevelTwoColumns(acc: usize, a0: usize, a1: usize, b
   }
 }
 
+/**
+ * One column of fourierMulAddLevelTwoColumns: acc (+)= a0 * b0 + a1 * b1, with the same
+ * arithmetic per lane (so a CMUX split by columns over two threads stays bit-identical).
+ */
+export function fourierMulAddLevelOneColumn(acc: usize, a0: usize, a1: usize, b0: usize, b1: usize, polynomialSize: i32, first: bool): void {
+  const mb = <usize>polynomialSize << 2;
+  for (let jb: usize = 0; jb < mb; jb += 16) {
+    const x0r = v128.load(a0 + jb), x0i = v128.load(a0 + mb + jb);
+    const x1r = v128.load(a1 + jb), x1i = v128.load(a1 + mb + jb);
+    const g0r = v128.load(b0 + jb), g0i = v128.load(b0 + mb + jb);
+    const g1r = v128.load(b1 + jb), g1i = v128.load(b1 + mb + jb);
+    let sr = f64x2.add(mulSub(x0r, g0r, x0i, g0i), mulSub(x1r, g1r, x1i, g1i));
+    let si = f64x2.add(mulAdd(x0r, g0i, x0i, g0r), mulAdd(x1r, g1i, x1i, g1r));
+    if (!first) {
+      sr = f64x2.add(sr, v128.load(acc + jb));
+      si = f64x2.add(si, v128.load(acc + mb + jb));
+    }
+    v128.store(acc + jb, sr);
+    v128.store(acc + mb + jb, si);
+  }
+}
+
 /** acc += a * b, pointwise over M complex points (split layout). */
 export function fourierMulAdd(acc: usize, a: usize, b: usize, polynomialSize: i32): void {
   const mb = <usize>(polynomialSize >> 1) << 3;

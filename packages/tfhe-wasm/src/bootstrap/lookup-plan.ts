@@ -19,6 +19,13 @@ export interface LookupPlan {
   readonly scratchBytes: number;
   /** The kernel calls for lookups first..end-1, run in order with the scratch region `scratch`. */
   calls(first: number, end: number, scratch: number): KernelCall[];
+  /** Scratch bytes of one lookup split over two threads (threads build). */
+  readonly splitScratchBytes: number;
+  /**
+   * The two parts of lookup i split over two threads (keyswitchThenBootstrapSplit), to run at
+   * the same time on two workers; `scratch` is shared by both, its first i32 zeroed.
+   */
+  splitCalls(i: number, scratch: number): [KernelCall, KernelCall];
 }
 
 /**
@@ -76,6 +83,11 @@ export function planLookups(
       if (i < end) calls.push({ kernel: 'keyswitchThenBootstrap', args: [...lookup(i), ...keyArgs(), scratch] });
       return calls;
     },
+    splitScratchBytes: tfhe.keyswitchBootstrapSplitScratchBytes(n, k, N, params.pbsLevel),
+    splitCalls: (i, scratch) => {
+      const part = (p: number): KernelCall => ({ kernel: 'keyswitchThenBootstrapSplit', args: [p, ...lookup(i), ...keyArgs(), scratch] });
+      return [part(0), part(1)];
+    },
   };
 }
 
@@ -83,9 +95,9 @@ export function planLookups(
  * Settles a plan after `run` (which takes its scratch regions from `scratch`): the plan's
  * regions are released either way, and on error its outputs are disposed.
  */
-function settled<T>(tfhe: TfheExports, plan: LookupPlan, run: (scratch: () => number) => T): T {
-  const scratch = (): number => {
-    const p = tfhe.allocator.alloc(plan.scratchBytes);
+function settled<T>(tfhe: TfheExports, plan: LookupPlan, run: (scratch: (bytes?: number) => number) => T): T {
+  const scratch = (bytes = plan.scratchBytes): number => {
+    const p = tfhe.allocator.alloc(bytes);
     plan.regions.push(p);
     return p;
   };
@@ -119,15 +131,27 @@ export function runLookupPlan(tfhe: TfheExports, plan: LookupPlan): LweCiphertex
 }
 
 /**
- * Runs a plan on the workers of `pool`: one scratch region per worker and a contiguous equal
- * share of the jobs each (bootstraps cost the same, so equal shares balance); each worker
- * pairs the lookups of its share.
+ * Runs a plan on the workers of `pool`. With at least two workers per lookup (a small batch on
+ * a larger pool), each lookup runs split over two workers (latency: keyswitchThenBootstrapSplit);
+ * otherwise every worker takes one scratch region and a contiguous equal share of the jobs
+ * (bootstraps cost the same, so equal shares balance) and pairs the lookups of its share.
  */
 export function runLookupPlanInPool(tfhe: TfheExports, plan: LookupPlan, pool: WorkerPool): Promise<LweCiphertext[]> {
   return settled(tfhe, plan, async (scratch) => {
     const count = plan.outputs.length;
+    if (count > 0 && 2 * count <= pool.size) {
+      const lists: KernelCall[][] = [];
+      for (let i = 0; i < count; i++) {
+        const region = scratch(plan.splitScratchBytes);
+        Atomics.store(new Int32Array(tfhe.memory.buffer, region, 1), 0, 0); // the parts' barrier word
+        const [first, second] = plan.splitCalls(i, region);
+        lists.push([first], [second]);
+      }
+      await pool.runCalls(lists);
+      return plan.outputs;
+    }
     const workers = Math.min(pool.size, count);
-    const regions = Array.from({ length: workers }, scratch);
+    const regions = Array.from({ length: workers }, () => scratch());
     const share = Math.ceil(count / Math.max(workers, 1));
     await pool.runCalls(regions.map((region, w) => plan.calls(Math.min(w * share, count), Math.min((w + 1) * share, count), region)));
     return plan.outputs;
