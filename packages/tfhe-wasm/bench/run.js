@@ -1,7 +1,8 @@
 /**
  * Benchmark of @cml/tfhe-wasm (single thread): FFT product per N, then per precision of the
  * 128-bit presets: keygen, evaluation-key bytes, encrypt, KS, PBS, KS+PBS (median after a
- * warm-up), with node-tfhe 1.7.0 as a peer in the same run. Table on stdout, JSON to
+ * warm-up), and one KS+PBS split over two workers (latency, interleaved with the single-thread
+ * one), with node-tfhe 1.7.0 as a peer in the same run. Table on stdout, JSON to
  * bench/results.json.
  *
  *   node bench/run.js            precisions 1..7 (8 does not fit wasm32: its keys exceed 4 GiB)
@@ -59,6 +60,30 @@ const fft = benchFft(tfhe, quick ? [1024, 2048, 4096] : [1024, 2048, 4096, 8192,
 console.log('Negacyclic product through the FFT (forward + pointwise + backward), us');
 console.table(Object.fromEntries(fft.map((r) => [`N=${r.polynomialSize}`, { forwardUs: r.forwardUs, productUs: r.productUs }])));
 
+// One lookup split over two workers (latency), measured per precision beside the single thread.
+const splitPool = await WorkerPool.create({ poolSize: 2 });
+
+/**
+ * Interleaved samples of one lookup on this thread and the same lookup split over the two
+ * workers of splitPool (alternating, so a busy moment on a shared machine hits both alike).
+ */
+async function timeSplitAgainstSingle(evk, ct, table, check) {
+  const single = [];
+  const split = [];
+  (await evk.applyLookupTableInPool(ct, table, splitPool)).dispose(); // warm-up
+  for (let i = 0; i < samples; i++) {
+    let t = performance.now();
+    evk.applyLookupTable(ct, table).dispose();
+    single.push(performance.now() - t);
+    t = performance.now();
+    const out = await evk.applyLookupTableInPool(ct, table, splitPool);
+    split.push(performance.now() - t);
+    check(out);
+    out.dispose();
+  }
+  return { singleMs: median(single), splitMs: median(split), splitFastestMs: Math.min(...split), singleFastestMs: Math.min(...single) };
+}
+
 const rows = [];
 for (const precision of precisions) {
   const params = getParameterSet({ precision });
@@ -81,6 +106,10 @@ for (const precision of precisions) {
   const ksPbsCpuMs = lastCpuMedian;
   // On a shared machine other work only slows a sample down: the fastest is the code's speed.
   const ksPbsFastestMs = lastFastest;
+  let splitCorrect = true;
+  const split = await timeSplitAgainstSingle(evk, ct, table, (out) => {
+    splitCorrect &&= key.decrypt(out) === table[2 % 2 ** precision];
+  });
   rows.push({
     precision,
     parameterSet: params.name,
@@ -92,11 +121,17 @@ for (const precision of precisions) {
     ksPbsMs: round(ksPbsMs),
     ksPbsCpuMs: round(ksPbsCpuMs),
     ksPbsFastestMs: round(ksPbsFastestMs),
-    correct,
+    twoThreadKsPbsMs: round(split.splitMs),
+    twoThreadKsPbsFastestMs: round(split.splitFastestMs),
+    twoThreadSpeedup: round(split.singleMs / split.splitMs),
+    twoThreadFastestSpeedup: round(split.singleFastestMs / split.splitFastestMs),
+    correct: correct && splitCorrect,
   });
-  console.log(`${precision} bits: KS+PBS ${round(ksPbsMs)} ms`);
+  console.log(`${precision} bits: KS+PBS ${round(ksPbsMs)} ms; split over 2 threads ${round(split.splitMs)} ms`);
   for (const o of [small, ct, evk, key]) o.dispose();
 }
+
+await splitPool.terminate();
 
 // Batch throughput through the worker pool (4-bit preset): bootstraps per second at 1 and 2
 // workers (lookups paired within each worker's share). Runs alternate between the two pools so
@@ -178,6 +213,9 @@ console.table(
     'KS+PBS ms': r.ksPbsMs,
     'KS+PBS cpu ms': r.ksPbsCpuMs,
     'KS+PBS fastest ms': r.ksPbsFastestMs,
+    '2-thread KS+PBS ms': r.twoThreadKsPbsMs,
+    '2-thread fastest ms': r.twoThreadKsPbsFastestMs,
+    '2-thread speed-up': r.twoThreadSpeedup,
     correct: r.correct,
   })),
 );
