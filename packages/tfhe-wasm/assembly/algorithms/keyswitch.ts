@@ -75,23 +75,44 @@ export function keyswitchLweCiphertext(
   baseLog: i32,
   level: i32,
 ): void {
-  const rowWords = keyswitchKeyRowWords(outputLweDimension);
-  const rowBytes = <usize>rowWords << 2;
-  memory.fill(out, 0, rowBytes);
-  const inputBody = load<u64>(input + (<usize>inputLweDimension << 3));
-  store<u32>(out + (<usize>outputLweDimension << 2), <u32>((inputBody + 0x80000000) >> 32));
-  for (let i = 0; i < inputLweDimension; i++) {
+  keyswitchAccumulate(out, input, ksk, 0, inputLweDimension, inputLweDimension, outputLweDimension, baseLog, level, true);
+  keyswitchWiden(out, outputLweDimension);
+}
+
+/**
+ * The accumulation of keyswitchLweCiphertext over the input coefficients [first, end) only, on
+ * the 32-bit torus into `out32` (zeroed first; the input's body added when `withBody`): the
+ * keyswitch is the sum of such partial results, mod 2^32.
+ */
+export function keyswitchAccumulate(
+  out32: usize,
+  input: usize,
+  ksk: usize,
+  first: i32,
+  end: i32,
+  inputLweDimension: i32,
+  outputLweDimension: i32,
+  baseLog: i32,
+  level: i32,
+  withBody: bool,
+): void {
+  const rowBytes = <usize>keyswitchKeyRowWords(outputLweDimension) << 2;
+  memory.fill(out32, 0, rowBytes);
+  if (withBody) {
+    const inputBody = load<u64>(input + (<usize>inputLweDimension << 3));
+    store<u32>(out32 + (<usize>outputLweDimension << 2), <u32>((inputBody + 0x80000000) >> 32));
+  }
+  for (let i = first; i < end; i++) {
     let state = decompositionInitState(load<u64>(input + (<usize>i << 3)), baseLog, level);
     // Level l (least significant) first: the rows of input i are stored in that order.
     let row = ksk + <usize>i * <usize>level * rowBytes;
     for (let j = level; j >= 1; j--) {
       const d = keyswitchDigit(state, baseLog);
       state = keyswitchCarry(state, baseLog);
-      if (d != 0) keyswitchSubtractRow(out, row, rowBytes, d);
+      if (d != 0) keyswitchSubtractRow(out32, row, rowBytes, d);
       row += rowBytes;
     }
   }
-  keyswitchWiden(out, outputLweDimension);
 }
 
 /** The least significant signed digit of a decomposition state, in [-B/2, B/2). */

@@ -2,8 +2,8 @@ import { fftForwardInPlace } from '../fft/complex-fft';
 import { fftBackwardAddTorus, fourierMulAddColumns, fourierMulAddLevelOneColumn, fourierMulColumns } from '../fft/negacyclic-fft';
 import { ggswFourierBytes, ggswFourierPolynomialStride, keyswitchKeyRowWords } from '../entities/sizes';
 import { rotationDifferenceDigitsTwisted } from './cmux-digits';
-import { decompositionInitState, decompositionNextDigitsTwisted } from './decomposition';
-import { keyswitchCarry, keyswitchDigit, keyswitchSubtractRow } from './keyswitch';
+import { decompositionNextDigitsTwisted } from './decomposition';
+import { keyswitchAccumulate } from './keyswitch';
 import { modulusSwitchCentered } from './modulus-switch';
 import { polynomialMulByMonomial } from './polynomial';
 import { glweSampleExtract } from './sample-extract';
@@ -187,25 +187,10 @@ export function keyswitchThenBootstrapSplit(
  * 1.45x slower than one thread doing the whole keyswitch.)
  */
 function keyswitchHalf(part: i32, out32: usize, input: usize, ksk: usize, inputLweDimension: i32, outputLweDimension: i32, baseLog: i32, level: i32): void {
-  const rowBytes = <usize>keyswitchKeyRowWords(outputLweDimension) << 2;
   const middle = (inputLweDimension + 1) >> 1;
   const first = part == 0 ? 0 : middle;
   const end = part == 0 ? middle : inputLweDimension;
-  memory.fill(out32, 0, rowBytes);
-  if (part == 1) {
-    const inputBody = load<u64>(input + (<usize>inputLweDimension << 3));
-    store<u32>(out32 + (<usize>outputLweDimension << 2), <u32>((inputBody + 0x80000000) >> 32));
-  }
-  for (let i = first; i < end; i++) {
-    let state = decompositionInitState(load<u64>(input + (<usize>i << 3)), baseLog, level);
-    let row = ksk + <usize>i * <usize>level * rowBytes;
-    for (let j = level; j >= 1; j--) {
-      const d = keyswitchDigit(state, baseLog);
-      state = keyswitchCarry(state, baseLog);
-      if (d != 0) keyswitchSubtractRow(out32, row, rowBytes, d);
-      row += rowBytes;
-    }
-  }
+  keyswitchAccumulate(out32, input, ksk, first, end, inputLweDimension, outputLweDimension, baseLog, level, part == 1);
 }
 
 /** The keyswitch result, the sum of both parts' partial outputs (n + 1 u32 torus words), as u64 words (value << 32) in a private copy. */

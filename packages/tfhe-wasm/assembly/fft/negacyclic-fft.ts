@@ -187,35 +187,11 @@ export function fourierMulColumns(acc: usize, a: usize, b: usize, bStride: usize
 export function fourierMulAddLevelTwoColumns(acc: usize, a0: usize, a1: usize, b: usize, bStride: usize, polynomialSize: i32, first: bool): void {
   const nb = <usize>polynomialSize << 3;
   const mb = nb >> 1;
-  const acc1 = acc + nb;
-  const b01 = b + bStride;
-  const b10 = b + 2 * bStride;
-  const b11 = b + 3 * bStride;
   for (let jb: usize = 0; jb < mb; jb += 16) {
     const x0r = v128.load(a0 + jb), x0i = v128.load(a0 + mb + jb);
     const x1r = v128.load(a1 + jb), x1i = v128.load(a1 + mb + jb);
-    let g0r = v128.load(b + jb), g0i = v128.load(b + mb + jb);
-    let g1r = v128.load(b10 + jb), g1i = v128.load(b10 + mb + jb);
-    let sr = f64x2.add(mulSub(x0r, g0r, x0i, g0i), mulSub(x1r, g1r, x1i, g1i));
-    let si = f64x2.add(mulAdd(x0r, g0i, x0i, g0r), mulAdd(x1r, g1i, x1i, g1r));
-    if (!first) {
-      sr = f64x2.add(sr, v128.load(acc + jb));
-      si = f64x2.add(si, v128.load(acc + mb + jb));
-    }
-    v128.store(acc + jb, sr);
-    v128.store(acc + mb + jb, si);
-    g0r = v128.load(b01 + jb);
-    g0i = v128.load(b01 + mb + jb);
-    g1r = v128.load(b11 + jb);
-    g1i = v128.load(b11 + mb + jb);
-    sr = f64x2.add(mulSub(x0r, g0r, x0i, g0i), mulSub(x1r, g1r, x1i, g1i));
-    si = f64x2.add(mulAdd(x0r, g0i, x0i, g0r), mulAdd(x1r, g1i, x1i, g1r));
-    if (!first) {
-      sr = f64x2.add(sr, v128.load(acc1 + jb));
-      si = f64x2.add(si, v128.load(acc1 + mb + jb));
-    }
-    v128.store(acc1 + jb, sr);
-    v128.store(acc1 + mb + jb, si);
+    levelColumnLanes(acc, mb, jb, x0r, x0i, x1r, x1i, b, b + 2 * bStride, first);
+    levelColumnLanes(acc + nb, mb, jb, x0r, x0i, x1r, x1i, b + bStride, b + 3 * bStride, first);
   }
 }
 
@@ -228,17 +204,24 @@ export function fourierMulAddLevelOneColumn(acc: usize, a0: usize, a1: usize, b0
   for (let jb: usize = 0; jb < mb; jb += 16) {
     const x0r = v128.load(a0 + jb), x0i = v128.load(a0 + mb + jb);
     const x1r = v128.load(a1 + jb), x1i = v128.load(a1 + mb + jb);
-    const g0r = v128.load(b0 + jb), g0i = v128.load(b0 + mb + jb);
-    const g1r = v128.load(b1 + jb), g1i = v128.load(b1 + mb + jb);
-    let sr = f64x2.add(mulSub(x0r, g0r, x0i, g0i), mulSub(x1r, g1r, x1i, g1i));
-    let si = f64x2.add(mulAdd(x0r, g0i, x0i, g0r), mulAdd(x1r, g1i, x1i, g1r));
-    if (!first) {
-      sr = f64x2.add(sr, v128.load(acc + jb));
-      si = f64x2.add(si, v128.load(acc + mb + jb));
-    }
-    v128.store(acc + jb, sr);
-    v128.store(acc + mb + jb, si);
+    levelColumnLanes(acc, mb, jb, x0r, x0i, x1r, x1i, b0, b1, first);
   }
+}
+
+/** acc (+)= x0 * b0 + x1 * b1 on the two lanes at byte offset jb (split layout, M*8 = mb bytes per half). */
+// @ts-ignore: decorator
+@inline
+function levelColumnLanes(acc: usize, mb: usize, jb: usize, x0r: v128, x0i: v128, x1r: v128, x1i: v128, b0: usize, b1: usize, first: bool): void {
+  const g0r = v128.load(b0 + jb), g0i = v128.load(b0 + mb + jb);
+  const g1r = v128.load(b1 + jb), g1i = v128.load(b1 + mb + jb);
+  let sr = f64x2.add(mulSub(x0r, g0r, x0i, g0i), mulSub(x1r, g1r, x1i, g1i));
+  let si = f64x2.add(mulAdd(x0r, g0i, x0i, g0r), mulAdd(x1r, g1i, x1i, g1r));
+  if (!first) {
+    sr = f64x2.add(sr, v128.load(acc + jb));
+    si = f64x2.add(si, v128.load(acc + mb + jb));
+  }
+  v128.store(acc + jb, sr);
+  v128.store(acc + mb + jb, si);
 }
 
 /** acc += a * b, pointwise over M complex points (split layout). */
