@@ -44,10 +44,20 @@ export function programmableBootstrap(
 
 /** Steps 1-2 of programmableBootstrap: the modulus switch of `input` and the trivial accumulator X^(-b~) * LUT. */
 export function prepareAccumulator(acc: usize, switchedMask: usize, input: usize, lut: usize, lweDimension: i32, glweDimension: i32, polynomialSize: i32): void {
-  const nb = <usize>polynomialSize << 3;
   const body = modulusSwitchCentered(switchedMask, input, lweDimension, polynomialSize);
-  memory.fill(acc, 0, <usize>glweDimension * nb);
-  polynomialMulByMonomial(acc + <usize>glweDimension * nb, lut, polynomialSize, body == 0 ? 0 : 2 * polynomialSize - body);
+  prepareAccumulatorRows(acc, lut, body, glweDimension, polynomialSize, 0, 1);
+}
+
+/**
+ * Rows first, first + step, .. of the trivial accumulator (0, .., 0, X^(-b~) * LUT) for the
+ * switched body b~ (the split lookup's threads each write their own rows).
+ */
+export function prepareAccumulatorRows(acc: usize, lut: usize, body: i32, glweDimension: i32, polynomialSize: i32, first: i32, step: i32): void {
+  const nb = <usize>polynomialSize << 3;
+  for (let r = first; r <= glweDimension; r += step) {
+    if (r < glweDimension) memory.fill(acc + <usize>r * nb, 0, nb);
+    else polynomialMulByMonomial(acc + <usize>r * nb, lut, polynomialSize, body == 0 ? 0 : 2 * polynomialSize - body);
+  }
 }
 
 /** Scratch bytes of keyswitchThenBootstrap: the small ciphertext, then programmableBootstrap's. */

@@ -5,7 +5,7 @@ import { rotationDifferenceDigitsTwisted } from './cmux-digits';
 import { decompositionNextDigitsTwisted } from './decomposition';
 import { keyswitchAccumulate } from './keyswitch';
 import { modulusSwitchCentered } from './modulus-switch';
-import { polynomialMulByMonomial } from './polynomial';
+import { prepareAccumulatorRows } from './programmable-bootstrap';
 import { glweSampleExtract } from './sample-extract';
 
 /**
@@ -154,15 +154,11 @@ export function keyswitchThenBootstrapSplit(
   barrier(scratch, ++round);
   sumWiden(small, partial, partial + partialSize, lweDimension);
 
-  const nb = <usize>polynomialSize << 3;
   const acc = scratch + accumulatorAt(lweDimension);
   const digitsStart = scratch + digitsAt(lweDimension, glweDimension, polynomialSize);
   const bufferBytes = digitBufferBytes(glweDimension, polynomialSize, pbsLevel);
   const body = modulusSwitchCentered(switchedMask, small, lweDimension, polynomialSize);
-  for (let r = part; r <= glweDimension; r += 2) {
-    if (r < glweDimension) memory.fill(acc + <usize>r * nb, 0, nb);
-    else polynomialMulByMonomial(acc + <usize>r * nb, lut, polynomialSize, body == 0 ? 0 : 2 * polynomialSize - body);
-  }
+  prepareAccumulatorRows(acc, lut, body, glweDimension, polynomialSize, part, 2);
 
   const ggswBytes = ggswFourierBytes(glweDimension, polynomialSize, pbsLevel);
   let cmux = 0;
