@@ -78,10 +78,12 @@ function rotationDigitsTwisted(
       v128.store(states + p, i64x2.add(i64x2.shr_u(lowState, baseLog), lowCarry));
       v128.store(states + mb + p, i64x2.add(i64x2.shr_u(highState, baseLog), highCarry));
     }
-    const wr = v128.load(twiddles + p);
-    const wi = v128.load(twiddles + mb + p);
-    v128.store(fourier + p, mulSub(x, wr, y, wi));
-    v128.store(fourier + mb + p, mulAdd(x, wi, y, wr));
+    // Coefficients x, x + 1 (byte p) and x + M, x + M + 1 are points x, x + 1: pair-layout byte 2p.
+    const pb = p << 1;
+    const wr = v128.load(twiddles + pb);
+    const wi = v128.load(twiddles + pb, 16);
+    v128.store(fourier + pb, mulSub(x, wr, y, wi));
+    v128.store(fourier + pb, mulAdd(x, wi, y, wr), 16);
   }
 }
 

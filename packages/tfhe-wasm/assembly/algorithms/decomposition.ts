@@ -58,7 +58,7 @@ export function decompositionNextDigitsF64(digits: usize, states: usize, count: 
 /**
  * decompositionNextDigitsF64 fused with the fold-and-twist step of the negacyclic FFT: the
  * digits d of a polynomial's next level go straight to z_j = (d_j + i*d_(j+M)) * w^j in
- * `fourier` (split layout, twist table at `twiddles`), saving one pass over memory; the
+ * `fourier` (pair layout, twist table at `twiddles`), saving one pass over memory; the
  * caller then runs the complex FFT in place.
  */
 export function decompositionNextDigitsTwisted(fourier: usize, states: usize, polynomialSize: i32, baseLog: i32, twiddles: usize): void {
@@ -96,9 +96,11 @@ function nextDigitsTwisted(fourier: usize, states: usize, polynomialSize: i32, b
     const highCarry = i64x2.shr_u(highDigit, baseLog - 1);
     v128.store(states + mb + p, i64x2.add(i64x2.shr_u(highState, baseLog), highCarry));
     const y = f64x2.sub(i64x2.add(i64x2.sub(highDigit, i64x2.shl(highCarry, baseLog)), magicBits), magic);
-    const wr = v128.load(twiddles + p);
-    const wi = v128.load(twiddles + mb + p);
-    v128.store(fourier + p, mulSub(x, wr, y, wi));
-    v128.store(fourier + mb + p, mulAdd(x, wi, y, wr));
+    // Coefficients x, x + 1 (byte p) and x + M, x + M + 1 are points x, x + 1: pair-layout byte 2p.
+    const pb = p << 1;
+    const wr = v128.load(twiddles + pb);
+    const wi = v128.load(twiddles + pb, 16);
+    v128.store(fourier + pb, mulSub(x, wr, y, wi));
+    v128.store(fourier + pb, mulAdd(x, wi, y, wr), 16);
   }
 }

@@ -112,7 +112,6 @@ export function externalProductAddRotation(
     // Both digit transforms of a level first, then one sweep over the level's key polynomials.
     const secondDigits = digitsFourier + nb;
     const levelAccumulators = secondDigits + nb;
-    const half = <usize>polynomialSize << 2;
     for (let j = level; j >= 1; j--) {
       if (j == level) {
         rotationDifferenceDigitsTwisted(digitsFourier, states, acc, polynomialSize, power, baseLog, level, twiddles);
@@ -121,8 +120,8 @@ export function externalProductAddRotation(
         decompositionNextDigitsTwisted(digitsFourier, states, polynomialSize, baseLog, twiddles);
         decompositionNextDigitsTwisted(secondDigits, states + nb, polynomialSize, baseLog, twiddles);
       }
-      fftForwardInPlace(digitsFourier, digitsFourier + half, polynomialSize >> 1, twiddles);
-      fftForwardInPlace(secondDigits, secondDigits + half, polynomialSize >> 1, twiddles);
+      fftForwardInPlace(digitsFourier, polynomialSize >> 1, twiddles);
+      fftForwardInPlace(secondDigits, polynomialSize >> 1, twiddles);
       fourierMulAddLevelTwoColumns(levelAccumulators, digitsFourier, secondDigits, ggsw + <usize>(j - 1) * levelBytes, stride, polynomialSize, j == level);
     }
     fftBackwardAddTorus(acc, levelAccumulators, polynomialSize, twiddles);
@@ -151,7 +150,7 @@ export function externalProductAddRotation(
 // @ts-ignore: decorator
 @inline
 function digitProductAccumulate(accumulators: usize, digitsFourier: usize, row: usize, stride: usize, polynomialSize: i32, k1: i32, first: bool, twiddles: usize): void {
-  fftForwardInPlace(digitsFourier, digitsFourier + (<usize>polynomialSize << 2), polynomialSize >> 1, twiddles);
+  fftForwardInPlace(digitsFourier, polynomialSize >> 1, twiddles);
   if (first) fourierMulColumns(accumulators, digitsFourier, row, stride, polynomialSize, k1);
   else fourierMulAddColumns(accumulators, digitsFourier, row, stride, polynomialSize, k1);
 }

@@ -1,3 +1,4 @@
+import { pointByte } from '../fft/fourier-layout';
 import { ggswFourierBytes, ggswFourierPolynomialStride } from '../entities/sizes';
 import { decompositionInitStates } from './decomposition';
 import { externalProductAddStates, externalProductStatesScratchBytes } from './external-product';
@@ -40,7 +41,7 @@ export function multiBitBlindRotateScratchBytes(groupingFactor: i32, glweDimensi
 }
 
 /**
- * factors[p - 1] = transform of X^(e_p) - 1 (split layout, N f64 each) for every nonzero
+ * factors[p - 1] = transform of X^(e_p) - 1 (pair layout, N f64 each) for every nonzero
  * pattern p of a group whose g switched mask values (u32 in [0, 2N)) are at `switched`:
  * zeta_m^(a_i) is looked up for the g single-bit patterns only (roots[r_m a_i mod 2N]); a
  * pattern of several bits is the product of two earlier ones, zeta^(e_p) = zeta^(e_low) *
@@ -50,17 +51,16 @@ export function multiBitBlindRotateScratchBytes(groupingFactor: i32, glweDimensi
 export function multiBitGroupFactors(factors: usize, switched: usize, groupingFactor: i32, slotExponents: usize, roots: usize, polynomialSize: i32): void {
   const half = polynomialSize >> 1;
   const nb = <usize>polynomialSize << 3;
-  const mb = nb >> 1;
   const mask = (polynomialSize << 1) - 1;
   const patterns = (1 << groupingFactor) - 1;
   for (let i = 0; i < groupingFactor; i++) {
     const a = load<i32>(switched + (<usize>i << 2)) & mask;
-    const re = factors + <usize>((1 << i) - 1) * nb;
-    const im = re + mb;
+    const factor = factors + <usize>((1 << i) - 1) * nb;
     for (let m = 0; m < half; m++) {
       const t = <usize>((load<i32>(slotExponents + (<usize>m << 2)) * a) & mask) << 4;
-      store<f64>(re + (<usize>m << 3), load<f64>(roots + t));
-      store<f64>(im + (<usize>m << 3), load<f64>(roots + t + 8));
+      const at = factor + pointByte(m);
+      store<f64>(at, load<f64>(roots + t));
+      store<f64>(at, load<f64>(roots + t + 8), 16);
     }
   }
   for (let p = 3; p <= patterns; p++) {
@@ -69,17 +69,17 @@ export function multiBitGroupFactors(factors: usize, switched: usize, groupingFa
     const x = factors + <usize>(low - 1) * nb;
     const y = factors + <usize>((p ^ low) - 1) * nb;
     const out = factors + <usize>(p - 1) * nb;
-    for (let jb: usize = 0; jb < mb; jb += 16) {
-      const xr = v128.load(x + jb), xi = v128.load(x + mb + jb);
-      const yr = v128.load(y + jb), yi = v128.load(y + mb + jb);
-      v128.store(out + jb, f64x2.sub(f64x2.mul(xr, yr), f64x2.mul(xi, yi)));
-      v128.store(out + mb + jb, f64x2.add(f64x2.mul(xr, yi), f64x2.mul(xi, yr)));
+    for (let pb: usize = 0; pb < nb; pb += 32) {
+      const xr = v128.load(x + pb), xi = v128.load(x + pb, 16);
+      const yr = v128.load(y + pb), yi = v128.load(y + pb, 16);
+      v128.store(out + pb, f64x2.sub(f64x2.mul(xr, yr), f64x2.mul(xi, yi)));
+      v128.store(out + pb, f64x2.add(f64x2.mul(xr, yi), f64x2.mul(xi, yr)), 16);
     }
   }
   const one = f64x2.splat(1.0);
   for (let p = 0; p < patterns; p++) {
-    const re = factors + <usize>p * nb;
-    for (let jb: usize = 0; jb < mb; jb += 16) v128.store(re + jb, f64x2.sub(v128.load(re + jb), one));
+    const factor = factors + <usize>p * nb;
+    for (let pb: usize = 0; pb < nb; pb += 32) v128.store(factor + pb, f64x2.sub(v128.load(factor + pb), one));
   }
 }
 
@@ -106,7 +106,6 @@ export function multiBitCombineGgsw(
   polynomialSize: i32,
 ): void {
   const nb = <usize>polynomialSize << 3;
-  const mb = nb >> 1;
   for (let c = 0; c < polynomials; c++) {
     const out = combined + <usize>c * stride;
     const first = groupKey + <usize>c * stride;
@@ -114,24 +113,24 @@ export function multiBitCombineGgsw(
       const to = min(from + COMBINE_CHUNK, patterns);
       const chunkKey = first + <usize>from * ggswBytes;
       const chunkFactors = factors + <usize>from * nb;
-      for (let jb: usize = 0; jb < mb; jb += 16) {
-        let key = chunkKey + jb;
-        let f = chunkFactors + jb;
+      for (let pb: usize = 0; pb < nb; pb += 32) {
+        let key = chunkKey + pb;
+        let f = chunkFactors + pb;
         let sr = f64x2.splat(0), si = f64x2.splat(0);
         if (from > 0) {
-          sr = v128.load(out + jb);
-          si = v128.load(out + mb + jb);
+          sr = v128.load(out + pb);
+          si = v128.load(out + pb, 16);
         }
         for (let p = from; p < to; p++) {
-          const kr = v128.load(key), ki = v128.load(key + mb);
-          const fr = v128.load(f), fi = v128.load(f + mb);
+          const kr = v128.load(key), ki = v128.load(key, 16);
+          const fr = v128.load(f), fi = v128.load(f, 16);
           sr = f64x2.add(sr, f64x2.sub(f64x2.mul(kr, fr), f64x2.mul(ki, fi)));
           si = f64x2.add(si, f64x2.add(f64x2.mul(kr, fi), f64x2.mul(ki, fr)));
           key += ggswBytes;
           f += nb;
         }
-        v128.store(out + jb, sr);
-        v128.store(out + mb + jb, si);
+        v128.store(out + pb, sr);
+        v128.store(out + pb, si, 16);
       }
     }
   }

@@ -25,7 +25,6 @@ export function multiBitExternalProductAddK1(
   scratch: usize,
 ): void {
   const nb = <usize>polynomialSize << 3;
-  const half = nb >> 1;
   const states = scratch;
   const digits0 = states + 2 * nb;
   const digits1 = digits0 + nb;
@@ -36,8 +35,8 @@ export function multiBitExternalProductAddK1(
   for (let j = level; j >= 1; j--) {
     decompositionNextDigitsTwisted(digits0, states, polynomialSize, baseLog, twiddles);
     decompositionNextDigitsTwisted(digits1, states + nb, polynomialSize, baseLog, twiddles);
-    fftForwardInPlace(digits0, digits0 + half, polynomialSize >> 1, twiddles);
-    fftForwardInPlace(digits1, digits1 + half, polynomialSize >> 1, twiddles);
+    fftForwardInPlace(digits0, polynomialSize >> 1, twiddles);
+    fftForwardInPlace(digits1, polynomialSize >> 1, twiddles);
     fourierMulAddLevelTwoColumns(accumulators, digits0, digits1, ggsw + <usize>(j - 1) * levelBytes, stride, polynomialSize, j == level);
   }
   fftBackwardAddTorus(acc, accumulators, polynomialSize, twiddles);

@@ -201,14 +201,13 @@ function sumWiden(dst: usize, partial0: usize, partial1: usize, lweDimension: i3
 function splitCmuxDigits(part: i32, digits: usize, states: usize, acc: usize, power: i32, glweDimension: i32, polynomialSize: i32, baseLog: i32, level: i32, twiddles: usize): void {
   const nb = <usize>polynomialSize << 3;
   const k1 = glweDimension + 1;
-  const half = <usize>polynomialSize << 2;
   for (let r = part; r < k1; r += 2) {
     const rowStates = states + <usize>r * nb;
     for (let j = level; j >= 1; j--) {
       const fourier = digits + <usize>((j - 1) * k1 + r) * nb;
       if (j == level) rotationDifferenceDigitsTwisted(fourier, rowStates, acc + <usize>r * nb, polynomialSize, power, baseLog, level, twiddles);
       else decompositionNextDigitsTwisted(fourier, rowStates, polynomialSize, baseLog, twiddles);
-      fftForwardInPlace(fourier, fourier + half, polynomialSize >> 1, twiddles);
+      fftForwardInPlace(fourier, polynomialSize >> 1, twiddles);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { mulAdd, mulSub } from './fused-arithmetic';
 import { fftBackwardInPlace, fftForwardInPlace } from './complex-fft';
+import { pointByte } from './fourier-layout';
 
 /**
  * Negacyclic FFT: Z[X]/(X^N + 1) -> C^(N/2).
@@ -12,7 +13,10 @@ import { fftBackwardInPlace, fftForwardInPlace } from './complex-fft';
  * (scaled by 1/M), untwists by conj(w^j) and unfolds real parts to a_j, imaginary parts to
  * a_(j+M).
  *
- * A Fourier polynomial occupies N f64 = N*8 bytes: re[M] then im[M].
+ * A Fourier polynomial occupies N f64 = N*8 bytes in the pair layout (fourier-layout.ts): the
+ * 32 bytes at 32P hold re z_2P, re z_(2P+1), im z_2P, im z_(2P+1). The twist table w^j
+ * (twiddles.ts) uses the same layout, so one loop offset pb = 32P addresses both, and the
+ * coefficients a_2P, a_(2P+1) sit at byte pb / 2 of the polynomial (a_(j+M) at pb / 2 + N*4).
  */
 export function fourierPolynomialBytes(polynomialSize: i32): usize {
   return <usize>polynomialSize << 3;
@@ -22,17 +26,16 @@ export function fourierPolynomialBytes(polynomialSize: i32): usize {
 export function fftForwardI64(dst: usize, src: usize, polynomialSize: i32, twiddles: usize): void {
   const m = polynomialSize >> 1;
   const mb = <usize>m << 3;
-  const twRe = twiddles;
-  const twIm = twiddles + mb;
-  for (let jb: usize = 0; jb < mb; jb += 8) {
-    const x = <f64>load<i64>(src + jb);
-    const y = <f64>load<i64>(src + mb + jb);
-    const wr = load<f64>(twRe + jb);
-    const wi = load<f64>(twIm + jb);
-    store<f64>(dst + jb, x * wr - y * wi);
-    store<f64>(dst + mb + jb, x * wi + y * wr);
+  for (let j = 0; j < m; j++) {
+    const x = <f64>load<i64>(src + (<usize>j << 3));
+    const y = <f64>load<i64>(src + mb + (<usize>j << 3));
+    const at = pointByte(j);
+    const wr = load<f64>(twiddles + at);
+    const wi = load<f64>(twiddles + at, 16);
+    store<f64>(dst + at, x * wr - y * wi);
+    store<f64>(dst + at, x * wi + y * wr, 16);
   }
-  fftForwardInPlace(dst, dst + mb, m, twiddles);
+  fftForwardInPlace(dst, m, twiddles);
 }
 
 /**
@@ -43,14 +46,15 @@ export function fftForwardI64(dst: usize, src: usize, polynomialSize: i32, twidd
 export function fftBackwardAddU64(dst: usize, src: usize, polynomialSize: i32, twiddles: usize, shift: i32): void {
   const m = polynomialSize >> 1;
   const mb = <usize>m << 3;
-  fftBackwardInPlace(src, src + mb, m, twiddles);
+  fftBackwardInPlace(src, m, twiddles);
   const scale = f64x2.splat(1.0 / <f64>m);
   const s = <i32>shift;
   for (let jb: usize = 0; jb < mb; jb += 16) {
-    const zr = v128.load(src + jb);
-    const zi = v128.load(src + mb + jb);
-    const wr = v128.load(twiddles + jb);
-    const wi = v128.load(twiddles + mb + jb);
+    const pb = jb << 1;
+    const zr = v128.load(src + pb);
+    const zi = v128.load(src + pb, 16);
+    const wr = v128.load(twiddles + pb);
+    const wi = v128.load(twiddles + pb, 16);
     // z * conj(w) / M
     const ar = f64x2.mul(mulAdd(zr, wr, zi, wi), scale);
     const ai = f64x2.mul(mulSub(zi, wr, zr, wi), scale);
@@ -72,7 +76,7 @@ export function fftBackwardAddU64(dst: usize, src: usize, polynomialSize: i32, t
 export function fftBackwardAddTorus(dst: usize, src: usize, polynomialSize: i32, twiddles: usize): void {
   const m = polynomialSize >> 1;
   const mb = <usize>m << 3;
-  fftBackwardInPlace(src, src + mb, m, twiddles);
+  fftBackwardInPlace(src, m, twiddles);
   const scaleLog = <i64>(ctz<i32>(m));
   // 1.5 * 2^(116 + log2 M) and 1.5 * 2^(65 + log2 M), built from their exponent fields.
   const wrap = f64x2.splat(reinterpret<f64>(WRAP_BITS + (scaleLog << 52)));
@@ -80,10 +84,11 @@ export function fftBackwardAddTorus(dst: usize, src: usize, polynomialSize: i32,
   const round = f64x2.splat(reinterpret<f64>(roundBits));
   const offset = i64x2.splat(roundBits);
   for (let jb: usize = 0; jb < mb; jb += 16) {
-    const zr = v128.load(src + jb);
-    const zi = v128.load(src + mb + jb);
-    const wr = v128.load(twiddles + jb);
-    const wi = v128.load(twiddles + mb + jb);
+    const pb = jb << 1;
+    const zr = v128.load(src + pb);
+    const zi = v128.load(src + pb, 16);
+    const wr = v128.load(twiddles + pb);
+    const wi = v128.load(twiddles + pb, 16);
     // z * conj(w), unscaled
     const ar = mulAdd(zr, wr, zi, wi);
     const ai = mulSub(zi, wr, zr, wi);
@@ -130,27 +135,23 @@ function f64x2ToTorus(x: v128): v128 {
 }
 
 /**
- * acc_c += a * b_c for c < columns, pointwise over M complex points (split layout): the digit
+ * acc_c += a * b_c for c < columns, pointwise over M complex points: the digit
  * transform `a` is read once for all the columns of a GGSW row (b_c every bStride bytes,
  * acc_c consecutive).
  */
 export function fourierMulAddColumns(acc: usize, a: usize, b: usize, bStride: usize, polynomialSize: i32, columns: i32): void {
   const nb = <usize>polynomialSize << 3;
-  const mb = nb >> 1;
   if (columns == 2) {
     const acc1 = acc + nb;
     const b1 = b + bStride;
-    for (let jb: usize = 0; jb < mb; jb += 16) {
-      const ar = v128.load(a + jb);
-      const ai = v128.load(a + mb + jb);
-      const b0r = v128.load(b + jb);
-      const b0i = v128.load(b + mb + jb);
-      const b1r = v128.load(b1 + jb);
-      const b1i = v128.load(b1 + mb + jb);
-      v128.store(acc + jb, f64x2.add(v128.load(acc + jb), mulSub(ar, b0r, ai, b0i)));
-      v128.store(acc + mb + jb, f64x2.add(v128.load(acc + mb + jb), mulAdd(ar, b0i, ai, b0r)));
-      v128.store(acc1 + jb, f64x2.add(v128.load(acc1 + jb), mulSub(ar, b1r, ai, b1i)));
-      v128.store(acc1 + mb + jb, f64x2.add(v128.load(acc1 + mb + jb), mulAdd(ar, b1i, ai, b1r)));
+    for (let pb: usize = 0; pb < nb; pb += 32) {
+      const ar = v128.load(a + pb), ai = v128.load(a + pb, 16);
+      const b0r = v128.load(b + pb), b0i = v128.load(b + pb, 16);
+      const b1r = v128.load(b1 + pb), b1i = v128.load(b1 + pb, 16);
+      v128.store(acc + pb, f64x2.add(v128.load(acc + pb), mulSub(ar, b0r, ai, b0i)));
+      v128.store(acc + pb, f64x2.add(v128.load(acc + pb, 16), mulAdd(ar, b0i, ai, b0r)), 16);
+      v128.store(acc1 + pb, f64x2.add(v128.load(acc1 + pb), mulSub(ar, b1r, ai, b1i)));
+      v128.store(acc1 + pb, f64x2.add(v128.load(acc1 + pb, 16), mulAdd(ar, b1i, ai, b1r)), 16);
     }
     return;
   }
@@ -163,17 +164,14 @@ export function fourierMulAddColumns(acc: usize, a: usize, b: usize, bStride: us
  */
 export function fourierMulColumns(acc: usize, a: usize, b: usize, bStride: usize, polynomialSize: i32, columns: i32): void {
   const nb = <usize>polynomialSize << 3;
-  const mb = nb >> 1;
   for (let c = 0; c < columns; c++) {
     const out = acc + <usize>c * nb;
     const bc = b + <usize>c * bStride;
-    for (let jb: usize = 0; jb < mb; jb += 16) {
-      const ar = v128.load(a + jb);
-      const ai = v128.load(a + mb + jb);
-      const br = v128.load(bc + jb);
-      const bi = v128.load(bc + mb + jb);
-      v128.store(out + jb, mulSub(ar, br, ai, bi));
-      v128.store(out + mb + jb, mulAdd(ar, bi, ai, br));
+    for (let pb: usize = 0; pb < nb; pb += 32) {
+      const ar = v128.load(a + pb), ai = v128.load(a + pb, 16);
+      const br = v128.load(bc + pb), bi = v128.load(bc + pb, 16);
+      v128.store(out + pb, mulSub(ar, br, ai, bi));
+      v128.store(out + pb, mulAdd(ar, bi, ai, br), 16);
     }
   }
 }
@@ -186,12 +184,11 @@ export function fourierMulColumns(acc: usize, a: usize, b: usize, bStride: usize
  */
 export function fourierMulAddLevelTwoColumns(acc: usize, a0: usize, a1: usize, b: usize, bStride: usize, polynomialSize: i32, first: bool): void {
   const nb = <usize>polynomialSize << 3;
-  const mb = nb >> 1;
-  for (let jb: usize = 0; jb < mb; jb += 16) {
-    const x0r = v128.load(a0 + jb), x0i = v128.load(a0 + mb + jb);
-    const x1r = v128.load(a1 + jb), x1i = v128.load(a1 + mb + jb);
-    levelColumnLanes(acc, mb, jb, x0r, x0i, x1r, x1i, b, b + 2 * bStride, first);
-    levelColumnLanes(acc + nb, mb, jb, x0r, x0i, x1r, x1i, b + bStride, b + 3 * bStride, first);
+  for (let pb: usize = 0; pb < nb; pb += 32) {
+    const x0r = v128.load(a0 + pb), x0i = v128.load(a0 + pb, 16);
+    const x1r = v128.load(a1 + pb), x1i = v128.load(a1 + pb, 16);
+    levelColumnLanes(acc, pb, x0r, x0i, x1r, x1i, b, b + 2 * bStride, first);
+    levelColumnLanes(acc + nb, pb, x0r, x0i, x1r, x1i, b + bStride, b + 3 * bStride, first);
   }
 }
 
@@ -200,42 +197,39 @@ export function fourierMulAddLevelTwoColumns(acc: usize, a0: usize, a1: usize, b
  * arithmetic per lane (so a CMUX split by columns over two threads stays bit-identical).
  */
 export function fourierMulAddLevelOneColumn(acc: usize, a0: usize, a1: usize, b0: usize, b1: usize, polynomialSize: i32, first: bool): void {
-  const mb = <usize>polynomialSize << 2;
-  for (let jb: usize = 0; jb < mb; jb += 16) {
-    const x0r = v128.load(a0 + jb), x0i = v128.load(a0 + mb + jb);
-    const x1r = v128.load(a1 + jb), x1i = v128.load(a1 + mb + jb);
-    levelColumnLanes(acc, mb, jb, x0r, x0i, x1r, x1i, b0, b1, first);
+  const nb = <usize>polynomialSize << 3;
+  for (let pb: usize = 0; pb < nb; pb += 32) {
+    const x0r = v128.load(a0 + pb), x0i = v128.load(a0 + pb, 16);
+    const x1r = v128.load(a1 + pb), x1i = v128.load(a1 + pb, 16);
+    levelColumnLanes(acc, pb, x0r, x0i, x1r, x1i, b0, b1, first);
   }
 }
 
-/** acc (+)= x0 * b0 + x1 * b1 on the two lanes at byte offset jb (split layout, M*8 = mb bytes per half). */
+/** acc (+)= x0 * b0 + x1 * b1 on the two points at byte offset pb (pair layout). */
 // @ts-ignore: decorator
 @inline
-function levelColumnLanes(acc: usize, mb: usize, jb: usize, x0r: v128, x0i: v128, x1r: v128, x1i: v128, b0: usize, b1: usize, first: bool): void {
-  const g0r = v128.load(b0 + jb), g0i = v128.load(b0 + mb + jb);
-  const g1r = v128.load(b1 + jb), g1i = v128.load(b1 + mb + jb);
+function levelColumnLanes(acc: usize, pb: usize, x0r: v128, x0i: v128, x1r: v128, x1i: v128, b0: usize, b1: usize, first: bool): void {
+  const g0r = v128.load(b0 + pb), g0i = v128.load(b0 + pb, 16);
+  const g1r = v128.load(b1 + pb), g1i = v128.load(b1 + pb, 16);
   let sr = f64x2.add(mulSub(x0r, g0r, x0i, g0i), mulSub(x1r, g1r, x1i, g1i));
   let si = f64x2.add(mulAdd(x0r, g0i, x0i, g0r), mulAdd(x1r, g1i, x1i, g1r));
   if (!first) {
-    sr = f64x2.add(sr, v128.load(acc + jb));
-    si = f64x2.add(si, v128.load(acc + mb + jb));
+    sr = f64x2.add(sr, v128.load(acc + pb));
+    si = f64x2.add(si, v128.load(acc + pb, 16));
   }
-  v128.store(acc + jb, sr);
-  v128.store(acc + mb + jb, si);
+  v128.store(acc + pb, sr);
+  v128.store(acc + pb, si, 16);
 }
 
-/** acc += a * b, pointwise over M complex points (split layout). */
+/** acc += a * b, pointwise over M complex points. */
 export function fourierMulAdd(acc: usize, a: usize, b: usize, polynomialSize: i32): void {
-  const mb = <usize>(polynomialSize >> 1) << 3;
-  for (let jb: usize = 0; jb < mb; jb += 16) {
-    const ar = v128.load(a + jb);
-    const ai = v128.load(a + mb + jb);
-    const br = v128.load(b + jb);
-    const bi = v128.load(b + mb + jb);
-    const cr = v128.load(acc + jb);
-    const ci = v128.load(acc + mb + jb);
-    v128.store(acc + jb, f64x2.add(cr, mulSub(ar, br, ai, bi)));
-    v128.store(acc + mb + jb, f64x2.add(ci, mulAdd(ar, bi, ai, br)));
+  const nb = <usize>polynomialSize << 3;
+  for (let pb: usize = 0; pb < nb; pb += 32) {
+    const ar = v128.load(a + pb), ai = v128.load(a + pb, 16);
+    const br = v128.load(b + pb), bi = v128.load(b + pb, 16);
+    const cr = v128.load(acc + pb), ci = v128.load(acc + pb, 16);
+    v128.store(acc + pb, f64x2.add(cr, mulSub(ar, br, ai, bi)));
+    v128.store(acc + pb, f64x2.add(ci, mulAdd(ar, bi, ai, br)), 16);
   }
 }
 

@@ -1,9 +1,11 @@
+import { pointByte } from './fourier-layout';
+
 /**
  * Twiddle tables of the negacyclic FFT for one polynomial size N (M = N/2 complex points).
  *
  * Layout (f64, 7*M values = 3.5N*8 bytes):
- *   [0, M)    twist re:  cos(pi*j/N)          w^j with w = e^(i*pi/N), j < M
- *   [M, 2M)   twist im:  sin(pi*j/N)
+ *   [0, 2M)   twist:     w^j = (cos, sin)(pi*j/N), j < M, in the pair layout of the Fourier
+ *             polynomials (fourier-layout.ts), so one offset addresses both
  *   [2M, 3M)  stage re:  entry h+j = cos(-2*pi*j/(2h)) for every stage half-size h = 1..M/2, j < h
  *   [3M, 4M)  stage im:  entry h+j = sin(-2*pi*j/(2h))
  *   [4M, 7M)  radix-4 passes (complex-fft.ts), for h = 8, 16, .., M/2 from entry 4M + 3(h - 8):
@@ -33,8 +35,8 @@ export function fftInitTwiddles(twiddles: usize, polynomialSize: i32): void {
   const n = <f64>polynomialSize;
   for (let j = 0; j < m; j++) {
     const angle = (Math.PI * <f64>j) / n;
-    store<f64>(twiddles + (<usize>j << 3), Math.cos(angle));
-    store<f64>(twiddles + mBytes + (<usize>j << 3), Math.sin(angle));
+    store<f64>(twiddles + pointByte(j), Math.cos(angle));
+    store<f64>(twiddles + pointByte(j), Math.sin(angle), 16);
   }
   store<f64>(twiddles + 2 * mBytes, 1.0);
   store<f64>(twiddles + 3 * mBytes, 0.0);

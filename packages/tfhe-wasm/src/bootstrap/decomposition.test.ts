@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { deterministicTestValues } from '../testing/deterministic-values.js';
 import { initTfhe, type TfheExports } from '../wasm-module.js';
+import { fourierImagIndex, fourierRealIndex } from '../fft/fourier-layout.js';
 
 let tfhe: TfheExports;
 beforeAll(async () => {
@@ -82,9 +83,10 @@ describe('decompositionNextDigitsTwisted', () => {
       const d = new Float64Array(tfhe.memory.buffer, digits!, n).slice();
       const expected = new Float64Array(n);
       for (let x = 0; x < m; x++) {
-        const [wr, wi] = [twist[x]!, twist[m + x]!];
-        expected[x] = d[x]! * wr - d[m + x]! * wi;
-        expected[m + x] = d[x]! * wi + d[m + x]! * wr;
+        const [re, im] = [fourierRealIndex(x), fourierImagIndex(x)];
+        const [wr, wi] = [twist[re]!, twist[im]!];
+        expected[re] = d[x]! * wr - d[m + x]! * wi;
+        expected[im] = d[x]! * wi + d[m + x]! * wr;
       }
       expect({ j, fourier: new Float64Array(tfhe.memory.buffer, fourier!, n).slice() }).toEqual({ j, fourier: expected });
       expect(new BigUint64Array(tfhe.memory.buffer, twisted!, n).slice()).toEqual(new BigUint64Array(tfhe.memory.buffer, plain!, n).slice());

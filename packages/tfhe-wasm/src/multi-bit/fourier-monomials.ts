@@ -1,3 +1,4 @@
+import { fourierImagIndex, fourierRealIndex } from '../fft/fourier-layout.js';
 import { twiddlesFor } from '../fft/twiddle-cache.js';
 import type { TfheExports } from '../wasm-module.js';
 
@@ -49,8 +50,8 @@ function buildTables(tfhe: TfheExports, polynomialSize: number): MonomialTables 
       tfhe.fftForwardI64(fourier, poly, n, twiddles);
       const values = new Float64Array(tfhe.memory.buffer, fourier, n);
       for (let m = 0; m < half; m++) {
-        const re = values[m]!;
-        const im = values[half + m]!;
+        const re = values[fourierRealIndex(m)]!;
+        const im = values[fourierImagIndex(m)]!;
         if (Math.abs(Math.hypot(re, im) - 1) > 1e-9) throw new FourierLayoutError(`slot ${m} of the transform of X^${power} is not on the unit circle`);
         if (power === 0) {
           if (Math.abs(re - 1) > 1e-9) throw new FourierLayoutError(`slot ${m} of the transform of 1 is ${re} + ${im}i, not 1`);
