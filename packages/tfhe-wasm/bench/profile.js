@@ -5,13 +5,16 @@
  * multiply-accumulate, backward FFT + conversion). Keys are filled with random data: timing
  * does not depend on their content, and it skips the key generation.
  *
- *   node bench/profile.js [precision ...]     default: 4 6
+ *   node bench/profile.js [precision ...] [--plain]    default: 4 6, the relaxed-SIMD build
+ *                                                     (as bench/run.js); --plain the plain one
  * Prints a table; writes nothing.
  */
 import { getParameterSet, initTfhe } from '../dist/index.js';
 
-const precisions = process.argv.slice(2).map(Number);
-const tfhe = await initTfhe();
+const args = process.argv.slice(2);
+const precisions = args.filter((a) => a !== '--plain').map(Number);
+const tfhe = await initTfhe({ relaxedSimd: !args.includes('--plain') });
+console.log(`build: ${tfhe.relaxedSimd ? 'relaxed SIMD' : 'plain SIMD'}`);
 const { allocator } = tfhe;
 
 /** Median CPU milliseconds of `run` over `count` repetitions after one warm-up. */

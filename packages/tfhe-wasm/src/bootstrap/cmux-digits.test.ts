@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 const N = 512;
 // Every region of the rotation: none, an odd seam, even, the last, X^N = -1, past it.
-const POWERS = [0, 1, 2, 77, 256, 511, 512, 513, 900, 1023];
+const POWERS = [0, 1, 2, 77, 255, 256, 257, 511, 512, 513, 767, 768, 769, 900, 1023];
 
 describe('rotationDifferenceDigitsTwisted', () => {
   // Every (base, level) with constant-shift code (the published sets) and generic ones.
