@@ -136,37 +136,47 @@ function radix4ForwardStages(z: usize, m: i32, h: i32, twiddles: usize): void {
   const end = z + (<usize>m << 4);
   for (let s = z; s < end; s += <usize>h << 5) {
     // One twiddle pointer with constant offsets (twiddles.ts): fewer live addresses than six.
+    // Two butterflies per iteration (q/2 >= 2 pairs, always even): the loop's own instructions
+    // (V8's interrupt check, branches, induction updates) are paid once for both.
     let w = twiddles;
-    for (let p0 = s; p0 < s + qb; p0 += 32) {
-      const p1 = p0 + qb;
-      const p2 = p1 + qb;
-      const p3 = p2 + qb;
-      const x0r = v128.load(p0), x0i = v128.load(p0, 16);
-      const x1r = v128.load(p1), x1i = v128.load(p1, 16);
-      const x2r = v128.load(p2), x2i = v128.load(p2, 16);
-      const x3r = v128.load(p3), x3i = v128.load(p3, 16);
-      const a0r = f64x2.add(x0r, x2r), a0i = f64x2.add(x0i, x2i);
-      const a1r = f64x2.add(x1r, x3r), a1i = f64x2.add(x1i, x3i);
-      const d2r = f64x2.sub(x0r, x2r), d2i = f64x2.sub(x0i, x2i);
-      // d3' = -i (x1 - x3) = (x1i - x3i) - i (x1r - x3r)
-      const d3r = f64x2.sub(x1i, x3i), d3i = f64x2.sub(x3r, x1r);
-      v128.store(p0, f64x2.add(a0r, a1r));
-      v128.store(p0, f64x2.add(a0i, a1i), 16);
-      const w2r = v128.load(w, 32), w2i = v128.load(w, 48);
-      const e1r = f64x2.sub(a0r, a1r), e1i = f64x2.sub(a0i, a1i);
-      v128.store(p1, mulSub(e1r, w2r, e1i, w2i));
-      v128.store(p1, mulAdd(e1r, w2i, e1i, w2r), 16);
-      const w1r = v128.load(w), w1i = v128.load(w, 16);
-      const e2r = f64x2.add(d2r, d3r), e2i = f64x2.add(d2i, d3i);
-      v128.store(p2, mulSub(e2r, w1r, e2i, w1i));
-      v128.store(p2, mulAdd(e2r, w1i, e2i, w1r), 16);
-      const w3r = v128.load(w, 64), w3i = v128.load(w, 80);
-      const e3r = f64x2.sub(d2r, d3r), e3i = f64x2.sub(d2i, d3i);
-      v128.store(p3, mulSub(e3r, w3r, e3i, w3i));
-      v128.store(p3, mulAdd(e3r, w3i, e3i, w3r), 16);
-      w += RADIX4_TWIDDLE_STEP;
+    for (let p0 = s; p0 < s + qb; p0 += 64) {
+      radix4ForwardButterfly(p0, qb, w);
+      radix4ForwardButterfly(p0 + 32, qb, w + RADIX4_TWIDDLE_STEP);
+      w += 2 * RADIX4_TWIDDLE_STEP;
     }
   }
+}
+
+/** One radix-4 DIF butterfly on the pairs of points at p0 + {0, 1, 2, 3} * qb, twiddles at w. */
+// @ts-ignore: decorator
+@inline
+function radix4ForwardButterfly(p0: usize, qb: usize, w: usize): void {
+  const p1 = p0 + qb;
+  const p2 = p1 + qb;
+  const p3 = p2 + qb;
+  const x0r = v128.load(p0), x0i = v128.load(p0, 16);
+  const x1r = v128.load(p1), x1i = v128.load(p1, 16);
+  const x2r = v128.load(p2), x2i = v128.load(p2, 16);
+  const x3r = v128.load(p3), x3i = v128.load(p3, 16);
+  const a0r = f64x2.add(x0r, x2r), a0i = f64x2.add(x0i, x2i);
+  const a1r = f64x2.add(x1r, x3r), a1i = f64x2.add(x1i, x3i);
+  const d2r = f64x2.sub(x0r, x2r), d2i = f64x2.sub(x0i, x2i);
+  // d3' = -i (x1 - x3) = (x1i - x3i) - i (x1r - x3r)
+  const d3r = f64x2.sub(x1i, x3i), d3i = f64x2.sub(x3r, x1r);
+  v128.store(p0, f64x2.add(a0r, a1r));
+  v128.store(p0, f64x2.add(a0i, a1i), 16);
+  const w2r = v128.load(w, 32), w2i = v128.load(w, 48);
+  const e1r = f64x2.sub(a0r, a1r), e1i = f64x2.sub(a0i, a1i);
+  v128.store(p1, mulSub(e1r, w2r, e1i, w2i));
+  v128.store(p1, mulAdd(e1r, w2i, e1i, w2r), 16);
+  const w1r = v128.load(w), w1i = v128.load(w, 16);
+  const e2r = f64x2.add(d2r, d3r), e2i = f64x2.add(d2i, d3i);
+  v128.store(p2, mulSub(e2r, w1r, e2i, w1i));
+  v128.store(p2, mulAdd(e2r, w1i, e2i, w1r), 16);
+  const w3r = v128.load(w, 64), w3i = v128.load(w, 80);
+  const e3r = f64x2.sub(d2r, d3r), e3i = f64x2.sub(d2i, d3i);
+  v128.store(p3, mulSub(e3r, w3r, e3i, w3i));
+  v128.store(p3, mulAdd(e3r, w3i, e3i, w3r), 16);
 }
 
 /**
@@ -181,40 +191,48 @@ function radix4BackwardStages(z: usize, m: i32, h: i32, twiddles: usize): void {
   const end = z + (<usize>m << 4);
   for (let s = z; s < end; s += <usize>h << 5) {
     let w = twiddles;
-    for (let p0 = s; p0 < s + qb; p0 += 32) {
-      const p1 = p0 + qb;
-      const p2 = p1 + qb;
-      const p3 = p2 + qb;
-      const y0r = v128.load(p0), y0i = v128.load(p0, 16);
-      const y1r = v128.load(p1), y1i = v128.load(p1, 16);
-      const w2r = v128.load(w, 32), w2i = v128.load(w, 48);
-      // y * conj(w) = (yr wr + yi wi) + i (yi wr - yr wi)
-      const tr = mulAdd(y1r, w2r, y1i, w2i);
-      const ti = mulSub(y1i, w2r, y1r, w2i);
-      const a0r = f64x2.add(y0r, tr), a0i = f64x2.add(y0i, ti);
-      const a1r = f64x2.sub(y0r, tr), a1i = f64x2.sub(y0i, ti);
-      const y2r = v128.load(p2), y2i = v128.load(p2, 16);
-      const w1r = v128.load(w), w1i = v128.load(w, 16);
-      const pr = mulAdd(y2r, w1r, y2i, w1i);
-      const pi = mulSub(y2i, w1r, y2r, w1i);
-      const y3r = v128.load(p3), y3i = v128.load(p3, 16);
-      const w3r = v128.load(w, 64), w3i = v128.load(w, 80);
-      const mr = mulAdd(y3r, w3r, y3i, w3i);
-      const mi = mulSub(y3i, w3r, y3r, w3i);
-      const d2r = f64x2.add(pr, mr), d2i = f64x2.add(pi, mi);
-      // d3 = i (p - m) = -(pi - mi) + i (pr - mr)
-      const d3r = f64x2.sub(mi, pi), d3i = f64x2.sub(pr, mr);
-      v128.store(p0, f64x2.add(a0r, d2r));
-      v128.store(p0, f64x2.add(a0i, d2i), 16);
-      v128.store(p2, f64x2.sub(a0r, d2r));
-      v128.store(p2, f64x2.sub(a0i, d2i), 16);
-      v128.store(p1, f64x2.add(a1r, d3r));
-      v128.store(p1, f64x2.add(a1i, d3i), 16);
-      v128.store(p3, f64x2.sub(a1r, d3r));
-      v128.store(p3, f64x2.sub(a1i, d3i), 16);
-      w += RADIX4_TWIDDLE_STEP;
+    for (let p0 = s; p0 < s + qb; p0 += 64) {
+      radix4BackwardButterfly(p0, qb, w);
+      radix4BackwardButterfly(p0 + 32, qb, w + RADIX4_TWIDDLE_STEP);
+      w += 2 * RADIX4_TWIDDLE_STEP;
     }
   }
+}
+
+/** One radix-4 DIT butterfly (conjugate twiddles) on the pairs at p0 + {0, 1, 2, 3} * qb. */
+// @ts-ignore: decorator
+@inline
+function radix4BackwardButterfly(p0: usize, qb: usize, w: usize): void {
+  const p1 = p0 + qb;
+  const p2 = p1 + qb;
+  const p3 = p2 + qb;
+  const y0r = v128.load(p0), y0i = v128.load(p0, 16);
+  const y1r = v128.load(p1), y1i = v128.load(p1, 16);
+  const w2r = v128.load(w, 32), w2i = v128.load(w, 48);
+  // y * conj(w) = (yr wr + yi wi) + i (yi wr - yr wi)
+  const tr = mulAdd(y1r, w2r, y1i, w2i);
+  const ti = mulSub(y1i, w2r, y1r, w2i);
+  const a0r = f64x2.add(y0r, tr), a0i = f64x2.add(y0i, ti);
+  const a1r = f64x2.sub(y0r, tr), a1i = f64x2.sub(y0i, ti);
+  const y2r = v128.load(p2), y2i = v128.load(p2, 16);
+  const w1r = v128.load(w), w1i = v128.load(w, 16);
+  const pr = mulAdd(y2r, w1r, y2i, w1i);
+  const pi = mulSub(y2i, w1r, y2r, w1i);
+  const y3r = v128.load(p3), y3i = v128.load(p3, 16);
+  const w3r = v128.load(w, 64), w3i = v128.load(w, 80);
+  const mr = mulAdd(y3r, w3r, y3i, w3i);
+  const mi = mulSub(y3i, w3r, y3r, w3i);
+  const d2r = f64x2.add(pr, mr), d2i = f64x2.add(pi, mi);
+  // d3 = i (p - m) = -(pi - mi) + i (pr - mr)
+  const d3r = f64x2.sub(mi, pi), d3i = f64x2.sub(pr, mr);
+  v128.store(p0, f64x2.add(a0r, d2r));
+  v128.store(p0, f64x2.add(a0i, d2i), 16);
+  v128.store(p2, f64x2.sub(a0r, d2r));
+  v128.store(p2, f64x2.sub(a0i, d2i), 16);
+  v128.store(p1, f64x2.add(a1r, d3r));
+  v128.store(p1, f64x2.add(a1i, d3i), 16);
+  v128.store(p3, f64x2.sub(a1r, d3r));
+  v128.store(p3, f64x2.sub(a1i, d3i), 16);
 }
 
 /** The 2-point transform (M = 2): bytes 0, 8 hold the real parts, 16, 24 the imaginary. */
