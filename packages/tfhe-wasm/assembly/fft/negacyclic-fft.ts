@@ -1,6 +1,7 @@
 import { mulAdd, mulSub } from './fused-arithmetic';
 import { fftBackwardInPlace, fftForwardInPlace } from './complex-fft';
 import { pointByte } from './fourier-layout';
+import { torusConstants } from './twiddles';
 
 /**
  * Negacyclic FFT: Z[X]/(X^N + 1) -> C^(N/2).
@@ -77,12 +78,12 @@ export function fftBackwardAddTorus(dst: usize, src: usize, polynomialSize: i32,
   const m = polynomialSize >> 1;
   const mb = <usize>m << 3;
   fftBackwardInPlace(src, m, twiddles);
-  const scaleLog = <i64>(ctz<i32>(m));
-  // 1.5 * 2^(116 + log2 M) and 1.5 * 2^(65 + log2 M), built from their exponent fields.
-  const wrap = f64x2.splat(reinterpret<f64>(WRAP_BITS + (scaleLog << 52)));
-  const roundBits = ROUND_13_BITS + (scaleLog << 52);
-  const round = f64x2.splat(reinterpret<f64>(roundBits));
-  const offset = i64x2.splat(roundBits);
+  // Loaded, not computed here: V8 recomputes splats of computed values inside the loop (six
+  // instructions a constant per iteration), but keeps loaded ones in registers.
+  const constants = torusConstants(twiddles, polynomialSize);
+  const wrap = v128.load(constants);
+  const round = v128.load(constants, 16);
+  const offset = v128.load(constants, 32);
   for (let jb: usize = 0; jb < mb; jb += 16) {
     const pb = jb << 1;
     const zr = v128.load(src + pb);
@@ -101,9 +102,6 @@ export function fftBackwardAddTorus(dst: usize, src: usize, polynomialSize: i32,
   }
 }
 
-/** Bits of 1.5 * 2^116 and 1.5 * 2^65 (fftBackwardAddTorus adds log2 M to their exponents). */
-const WRAP_BITS: i64 = 0x4738000000000000;
-const ROUND_13_BITS: i64 = 0x4408000000000000;
 
 // Rounding constants 1.5 * 2^(52+s): adding one to |x| < 2^(51+s) rounds x to a multiple of
 // 2^s, and the low mantissa bits of the sum hold x / 2^s as an integer.

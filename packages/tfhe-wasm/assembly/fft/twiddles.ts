@@ -1,4 +1,5 @@
 import { pointByte } from './fourier-layout';
+import { initTorusConstants } from './torus-constants';
 
 /**
  * Twiddle tables of the negacyclic FFT for one polynomial size N (M = N/2 complex points).
@@ -11,13 +12,23 @@ import { pointByte } from './fourier-layout';
  *   [4M, 7M)  radix-4 passes (complex-fft.ts), for h = 8, 16, .., M/2 from entry 4M + 3(h - 8):
  *             for each pair of points j, j+1 < h/2, twelve values
  *             re w^j, im w^j, re w^2j, im w^2j, re w^3j, im w^3j (two lanes each), w = e^(-i*pi/h)
+ *   [7M, 7M+6) the conversion constants of fftBackwardAddTorus (negacyclic-fft.ts), two lanes each
  * Indexing stage twiddles by h+j keeps each stage's twiddles contiguous (SIMD loads); the
  * radix-4 passes read their three twiddles from one pointer at constant offsets, which leaves
  * V8 fewer addresses to keep in registers than six separate tables.
  */
 export function fftTwiddlesBytes(polynomialSize: i32): usize {
-  return <usize>polynomialSize * 28;
+  return <usize>polynomialSize * 28 + TORUS_CONSTANTS_BYTES;
 }
+
+/** Where the conversion constants of fftBackwardAddTorus start (three v128). */
+// @ts-ignore: decorator
+@inline
+export function torusConstants(twiddles: usize, polynomialSize: i32): usize {
+  return twiddles + <usize>polynomialSize * 28;
+}
+
+const TORUS_CONSTANTS_BYTES: usize = 48;
 
 /** Bytes of radix-4 twiddles per pair of points. */
 export const RADIX4_TWIDDLE_STEP: usize = 96;
@@ -47,6 +58,7 @@ export function fftInitTwiddles(twiddles: usize, polynomialSize: i32): void {
       store<f64>(twiddles + 3 * mBytes + (<usize>(h + j) << 3), Math.sin(angle));
     }
   }
+  initTorusConstants(torusConstants(twiddles, polynomialSize), m);
   for (let h = 8; h < m; h <<= 1) {
     const pass = radix4Twiddles(twiddles, m, h);
     const q = h >> 1;

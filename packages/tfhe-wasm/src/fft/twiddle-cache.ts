@@ -2,7 +2,7 @@ import type { TfheExports } from '../wasm-module.js';
 
 /**
  * Twiddle tables, one per polynomial size, computed once and kept for the life of the module
- * (fftTwiddlesBytes: 28N bytes, 448 KiB for N = 16384). Keys and ciphertexts of a size share its table.
+ * (fftTwiddlesBytes: 28N + 48 bytes, 448 KiB for N = 16384). Keys and ciphertexts of a size share its table.
  */
 const tables = new WeakMap<TfheExports, Map<number, number>>();
 
