@@ -31,15 +31,12 @@ const BLOCK_POINTS: i32 = 1024;
 export function fftForwardInPlace(z: usize, m: i32, twiddles: usize): void {
   const stageRe = twiddles + (<usize>m << 4);
   const stageIm = twiddles + (<usize>m << 4) + (<usize>m << 3);
-  if (m < 4) {
-    if (m == 2) radix2Pair(z);
-    return;
-  }
+  if (m < 16) unreachable(); // M >= 16 (N >= 32); the parameter checks keep N >= 256
   // Stages h = m/2 .. 4 go two at a time (radix 4); an odd one out goes first as radix 2.
   const stages = 29 - clz<i32>(m); // log2(m) - 2
   let h = m >> 1;
   if (stages & 1) {
-    radix2ForwardStage(z, m, h, stageRe, stageIm);
+    radix2Stage(z, m, h, stageRe, stageIm, true);
     h >>= 1;
   }
   for (; h >= 8 && h << 1 > BLOCK_POINTS; h >>= 2) radix4ForwardStages(z, m, h, radix4Twiddles(twiddles, m, h));
@@ -47,19 +44,14 @@ export function fftForwardInPlace(z: usize, m: i32, twiddles: usize): void {
   for (let offset = 0; offset < m; offset += block) {
     const b = z + (<usize>offset << 4);
     for (let g = h; g >= 8; g >>= 2) radix4ForwardStages(b, block, g, radix4Twiddles(twiddles, m, g));
-    // Two 4-point groups per iteration; the scalar version only serves blocks of 4 (M <= 8).
-    if (block >= 8) radix4LastStagesForwardSimd(b, block);
-    else radix4LastStagesForward(b, block);
+    edgeStagesSimd(b, block, true);
   }
 }
 
 export function fftBackwardInPlace(z: usize, m: i32, twiddles: usize): void {
   const stageRe = twiddles + (<usize>m << 4);
   const stageIm = twiddles + (<usize>m << 4) + (<usize>m << 3);
-  if (m < 4) {
-    if (m == 2) radix2Pair(z);
-    return;
-  }
+  if (m < 16) unreachable(); // M >= 16 (N >= 32); the parameter checks keep N >= 256
   // The mirror image of fftForwardInPlace: same blocks, same passes, in reverse order.
   const stages = 29 - clz<i32>(m);
   let h = m >> 1;
@@ -69,16 +61,20 @@ export function fftBackwardInPlace(z: usize, m: i32, twiddles: usize): void {
   const block = h << 1;
   for (let offset = 0; offset < m; offset += block) {
     const b = z + (<usize>offset << 4);
-    if (block >= 8) radix4FirstStagesBackwardSimd(b, block);
-    else radix4FirstStagesBackward(b, block);
+    edgeStagesSimd(b, block, false);
     for (let g = 8; g <= h; g <<= 2) radix4BackwardStages(b, block, g, radix4Twiddles(twiddles, m, g));
   }
   for (let g = h << 2; g <= topH; g <<= 2) radix4BackwardStages(z, m, g, radix4Twiddles(twiddles, m, g));
-  if (stages & 1) radix2BackwardStage(z, m, m >> 1, stageRe, stageIm);
+  if (stages & 1) radix2Stage(z, m, m >> 1, stageRe, stageIm, false);
 }
 
-/** One DIF stage of half-size h (h >= 2), two butterflies per f64x2. */
-function radix2ForwardStage(z: usize, m: i32, h: i32, stageRe: usize, stageIm: usize): void {
+/**
+ * One stage of half-size h (h >= 2), two butterflies per f64x2: forward (DIF)
+ * (x, y) -> (x + y, (x - y) w), backward (DIT) t = y conj(w), (x, y) -> (x + t, x - t).
+ */
+// @ts-ignore: decorator
+@inline
+function radix2Stage(z: usize, m: i32, h: i32, stageRe: usize, stageIm: usize, forward: bool): void {
   const hb = <usize>h << 4;
   const twRe = stageRe + (<usize>h << 3);
   const twIm = stageIm + (<usize>h << 3);
@@ -90,35 +86,21 @@ function radix2ForwardStage(z: usize, m: i32, h: i32, stageRe: usize, stageIm: u
       const xr = v128.load(p), xi = v128.load(p, 16);
       const yr = v128.load(p + hb), yi = v128.load(p + hb, 16);
       const wr = v128.load(twRe + t), wi = v128.load(twIm + t);
-      v128.store(p, f64x2.add(xr, yr));
-      v128.store(p, f64x2.add(xi, yi), 16);
-      const dr = f64x2.sub(xr, yr);
-      const di = f64x2.sub(xi, yi);
-      v128.store(p + hb, mulSub(dr, wr, di, wi));
-      v128.store(p + hb, mulAdd(dr, wi, di, wr), 16);
-      t += 16;
-    }
-  }
-}
-
-/** One DIT stage of half-size h (h >= 2) with conjugate twiddles. */
-function radix2BackwardStage(z: usize, m: i32, h: i32, stageRe: usize, stageIm: usize): void {
-  const hb = <usize>h << 4;
-  const twRe = stageRe + (<usize>h << 3);
-  const twIm = stageIm + (<usize>h << 3);
-  const end = z + (<usize>m << 4);
-  for (let s = z; s < end; s += hb << 1) {
-    let t: usize = 0;
-    for (let p = s; p < s + hb; p += 32) {
-      const xr = v128.load(p), xi = v128.load(p, 16);
-      const yr = v128.load(p + hb), yi = v128.load(p + hb, 16);
-      const wr = v128.load(twRe + t), wi = v128.load(twIm + t);
-      const tr = mulAdd(yr, wr, yi, wi);
-      const ti = mulSub(yi, wr, yr, wi);
-      v128.store(p, f64x2.add(xr, tr));
-      v128.store(p, f64x2.add(xi, ti), 16);
-      v128.store(p + hb, f64x2.sub(xr, tr));
-      v128.store(p + hb, f64x2.sub(xi, ti), 16);
+      if (forward) {
+        v128.store(p, f64x2.add(xr, yr));
+        v128.store(p, f64x2.add(xi, yi), 16);
+        const dr = f64x2.sub(xr, yr);
+        const di = f64x2.sub(xi, yi);
+        v128.store(p + hb, mulSub(dr, wr, di, wi));
+        v128.store(p + hb, mulAdd(dr, wi, di, wr), 16);
+      } else {
+        const tr = mulAdd(yr, wr, yi, wi);
+        const ti = mulSub(yi, wr, yr, wi);
+        v128.store(p, f64x2.add(xr, tr));
+        v128.store(p, f64x2.add(xi, ti), 16);
+        v128.store(p + hb, f64x2.sub(xr, tr));
+        v128.store(p + hb, f64x2.sub(xi, ti), 16);
+      }
       t += 16;
     }
   }
@@ -132,16 +114,30 @@ function radix2BackwardStage(z: usize, m: i32, h: i32, stageRe: usize, stageIm: 
  *   z[j] = a0 + a1, z[j+q] = (a0 - a1) w_h^(2j), z[j+2q] = (d2 + d3') w_h^j, z[j+3q] = (d2 - d3') w_h^(3j)
  */
 function radix4ForwardStages(z: usize, m: i32, h: i32, twiddles: usize): void {
+  radix4Pass(z, m, h, twiddles, true);
+}
+
+/**
+ * The loop of a radix-4 pass (q = h/2 pairs apart), forward or backward butterflies.
+ * One twiddle pointer with constant offsets (twiddles.ts): fewer live addresses than six.
+ * Two butterflies per iteration (q/2 >= 2 pairs, always even): the loop's own instructions
+ * (V8's interrupt check, branches, induction updates) are paid once for both.
+ */
+// @ts-ignore: decorator
+@inline
+function radix4Pass(z: usize, m: i32, h: i32, twiddles: usize, forward: bool): void {
   const qb = <usize>h << 3; // q = h/2 points of 16 bytes
   const end = z + (<usize>m << 4);
   for (let s = z; s < end; s += <usize>h << 5) {
-    // One twiddle pointer with constant offsets (twiddles.ts): fewer live addresses than six.
-    // Two butterflies per iteration (q/2 >= 2 pairs, always even): the loop's own instructions
-    // (V8's interrupt check, branches, induction updates) are paid once for both.
     let w = twiddles;
     for (let p0 = s; p0 < s + qb; p0 += 64) {
-      radix4ForwardButterfly(p0, qb, w);
-      radix4ForwardButterfly(p0 + 32, qb, w + RADIX4_TWIDDLE_STEP);
+      if (forward) {
+        radix4ForwardButterfly(p0, qb, w);
+        radix4ForwardButterfly(p0 + 32, qb, w + RADIX4_TWIDDLE_STEP);
+      } else {
+        radix4BackwardButterfly(p0, qb, w);
+        radix4BackwardButterfly(p0 + 32, qb, w + RADIX4_TWIDDLE_STEP);
+      }
       w += 2 * RADIX4_TWIDDLE_STEP;
     }
   }
@@ -187,16 +183,7 @@ function radix4ForwardButterfly(p0: usize, qb: usize, w: usize): void {
  *   z[j] = a0 + d2, z[j+2q] = a0 - d2, z[j+q] = a1 + d3, z[j+3q] = a1 - d3
  */
 function radix4BackwardStages(z: usize, m: i32, h: i32, twiddles: usize): void {
-  const qb = <usize>h << 3;
-  const end = z + (<usize>m << 4);
-  for (let s = z; s < end; s += <usize>h << 5) {
-    let w = twiddles;
-    for (let p0 = s; p0 < s + qb; p0 += 64) {
-      radix4BackwardButterfly(p0, qb, w);
-      radix4BackwardButterfly(p0 + 32, qb, w + RADIX4_TWIDDLE_STEP);
-      w += 2 * RADIX4_TWIDDLE_STEP;
-    }
-  }
+  radix4Pass(z, m, h, twiddles, false);
 }
 
 /** One radix-4 DIT butterfly (conjugate twiddles) on the pairs at p0 + {0, 1, 2, 3} * qb. */
@@ -235,109 +222,41 @@ function radix4BackwardButterfly(p0: usize, qb: usize, w: usize): void {
   v128.store(p3, f64x2.sub(a1i, d3i), 16);
 }
 
-/** The 2-point transform (M = 2): bytes 0, 8 hold the real parts, 16, 24 the imaginary. */
-function radix2Pair(z: usize): void {
-  const r0 = load<f64>(z), r1 = load<f64>(z, 8);
-  const i0 = load<f64>(z, 16), i1 = load<f64>(z, 24);
-  store<f64>(z, r0 + r1);
-  store<f64>(z, r0 - r1, 8);
-  store<f64>(z, i0 + i1, 16);
-  store<f64>(z, i0 - i1, 24);
-}
-
-/** DIF stages h = 2 (twiddles 1, -i) then h = 1 on one block of 4 points (64 bytes). */
-function radix4LastStagesForward(z: usize, m: i32): void {
-  const end = z + (<usize>m << 4);
-  for (let p = z; p < end; p += 64) {
-    const r0 = load<f64>(p), r1 = load<f64>(p, 8), i0 = load<f64>(p, 16), i1 = load<f64>(p, 24);
-    const r2 = load<f64>(p, 32), r3 = load<f64>(p, 40), i2 = load<f64>(p, 48), i3 = load<f64>(p, 56);
-    const ar = r0 + r2, ai = i0 + i2;
-    const br = r1 + r3, bi = i1 + i3;
-    const cr = r0 - r2, ci = i0 - i2;
-    // d = (z1 - z3) * (-i)
-    const dr = i1 - i3, di = r3 - r1;
-    store<f64>(p, ar + br);
-    store<f64>(p, ar - br, 8);
-    store<f64>(p, ai + bi, 16);
-    store<f64>(p, ai - bi, 24);
-    store<f64>(p, cr + dr, 32);
-    store<f64>(p, cr - dr, 40);
-    store<f64>(p, ci + di, 48);
-    store<f64>(p, ci - di, 56);
-  }
-}
-
-/** DIT stages h = 1 then h = 2 (conjugate twiddles 1, +i): the exact inverse of the above. */
-function radix4FirstStagesBackward(z: usize, m: i32): void {
-  const end = z + (<usize>m << 4);
-  for (let p = z; p < end; p += 64) {
-    const r0 = load<f64>(p), r1 = load<f64>(p, 8), i0 = load<f64>(p, 16), i1 = load<f64>(p, 24);
-    const r2 = load<f64>(p, 32), r3 = load<f64>(p, 40), i2 = load<f64>(p, 48), i3 = load<f64>(p, 56);
-    const ar = r0 + r1, ai = i0 + i1;
-    const cr = r0 - r1, ci = i0 - i1;
-    const br = r2 + r3, bi = i2 + i3;
-    // d = (z2 - z3) * (+i)
-    const dr = i3 - i2, di = r2 - r3;
-    store<f64>(p, ar + br);
-    store<f64>(p, cr + dr, 8);
-    store<f64>(p, ai + bi, 16);
-    store<f64>(p, ci + di, 24);
-    store<f64>(p, ar - br, 32);
-    store<f64>(p, cr - dr, 40);
-    store<f64>(p, ai - bi, 48);
-    store<f64>(p, ci - di, 56);
-  }
-}
-
 /**
- * radix4LastStagesForward on two 4-point groups at a time (128 bytes), in f64x2 lanes: the
- * groups' points are transposed so lane 0 holds group 0 and lane 1 group 1, the butterflies
- * run vertically, and the results are transposed back (m a multiple of 8).
+ * The two stages at the edge of the transform, on two 4-point groups at a time (128 bytes):
+ * the groups' points are transposed so lane 0 holds group 0 and lane 1 group 1, the
+ * butterflies run vertically, and the results are transposed back (m a multiple of 8).
+ *   forward, DIF h = 2 (twiddles 1, -i) then h = 1:
+ *     a = z0 + z2, b = z1 + z3, c = z0 - z2, d = -i (z1 - z3)  ->  (a + b, a - b, c + d, c - d)
+ *   backward, DIT h = 1 then h = 2 (conjugate twiddles), its exact inverse up to a factor 4:
+ *     the same with points 1 and 2 exchanged on both sides and d = +i (z1 - z3).
  */
-function radix4LastStagesForwardSimd(z: usize, m: i32): void {
+// @ts-ignore: decorator
+@inline
+function edgeStagesSimd(z: usize, m: i32, forward: bool): void {
   const end = z + (<usize>m << 4);
   for (let p = z; p < end; p += 128) {
     const g01r = v128.load(p), g01i = v128.load(p, 16), g23r = v128.load(p, 32), g23i = v128.load(p, 48);
     const h01r = v128.load(p, 64), h01i = v128.load(p, 80), h23r = v128.load(p, 96), h23i = v128.load(p, 112);
-    const r0 = i64x2.shuffle(g01r, h01r, 0, 2), r1 = i64x2.shuffle(g01r, h01r, 1, 3);
-    const r2 = i64x2.shuffle(g23r, h23r, 0, 2), r3 = i64x2.shuffle(g23r, h23r, 1, 3);
-    const i0 = i64x2.shuffle(g01i, h01i, 0, 2), i1 = i64x2.shuffle(g01i, h01i, 1, 3);
-    const i2 = i64x2.shuffle(g23i, h23i, 0, 2), i3 = i64x2.shuffle(g23i, h23i, 1, 3);
+    const r0 = i64x2.shuffle(g01r, h01r, 0, 2), r3 = i64x2.shuffle(g23r, h23r, 1, 3);
+    const i0 = i64x2.shuffle(g01i, h01i, 0, 2), i3 = i64x2.shuffle(g23i, h23i, 1, 3);
+    // Points 1 and 2, exchanged for the backward direction.
+    const r1 = forward ? i64x2.shuffle(g01r, h01r, 1, 3) : i64x2.shuffle(g23r, h23r, 0, 2);
+    const i1 = forward ? i64x2.shuffle(g01i, h01i, 1, 3) : i64x2.shuffle(g23i, h23i, 0, 2);
+    const r2 = forward ? i64x2.shuffle(g23r, h23r, 0, 2) : i64x2.shuffle(g01r, h01r, 1, 3);
+    const i2 = forward ? i64x2.shuffle(g23i, h23i, 0, 2) : i64x2.shuffle(g01i, h01i, 1, 3);
     const ar = f64x2.add(r0, r2), ai = f64x2.add(i0, i2);
     const br = f64x2.add(r1, r3), bi = f64x2.add(i1, i3);
     const cr = f64x2.sub(r0, r2), ci = f64x2.sub(i0, i2);
-    // d = (z1 - z3) * (-i)
-    const dr = f64x2.sub(i1, i3), di = f64x2.sub(r3, r1);
-    const o0r = f64x2.add(ar, br), o1r = f64x2.sub(ar, br), o2r = f64x2.add(cr, dr), o3r = f64x2.sub(cr, dr);
-    const o0i = f64x2.add(ai, bi), o1i = f64x2.sub(ai, bi), o2i = f64x2.add(ci, di), o3i = f64x2.sub(ci, di);
-    v128.store(p, i64x2.shuffle(o0r, o1r, 0, 2));
-    v128.store(p, i64x2.shuffle(o0i, o1i, 0, 2), 16);
-    v128.store(p, i64x2.shuffle(o2r, o3r, 0, 2), 32);
-    v128.store(p, i64x2.shuffle(o2i, o3i, 0, 2), 48);
-    v128.store(p, i64x2.shuffle(o0r, o1r, 1, 3), 64);
-    v128.store(p, i64x2.shuffle(o0i, o1i, 1, 3), 80);
-    v128.store(p, i64x2.shuffle(o2r, o3r, 1, 3), 96);
-    v128.store(p, i64x2.shuffle(o2i, o3i, 1, 3), 112);
-  }
-}
-
-/** radix4FirstStagesBackward on two 4-point groups at a time (see radix4LastStagesForwardSimd). */
-function radix4FirstStagesBackwardSimd(z: usize, m: i32): void {
-  const end = z + (<usize>m << 4);
-  for (let p = z; p < end; p += 128) {
-    const g01r = v128.load(p), g01i = v128.load(p, 16), g23r = v128.load(p, 32), g23i = v128.load(p, 48);
-    const h01r = v128.load(p, 64), h01i = v128.load(p, 80), h23r = v128.load(p, 96), h23i = v128.load(p, 112);
-    const r0 = i64x2.shuffle(g01r, h01r, 0, 2), r1 = i64x2.shuffle(g01r, h01r, 1, 3);
-    const r2 = i64x2.shuffle(g23r, h23r, 0, 2), r3 = i64x2.shuffle(g23r, h23r, 1, 3);
-    const i0 = i64x2.shuffle(g01i, h01i, 0, 2), i1 = i64x2.shuffle(g01i, h01i, 1, 3);
-    const i2 = i64x2.shuffle(g23i, h23i, 0, 2), i3 = i64x2.shuffle(g23i, h23i, 1, 3);
-    const ar = f64x2.add(r0, r1), ai = f64x2.add(i0, i1);
-    const cr = f64x2.sub(r0, r1), ci = f64x2.sub(i0, i1);
-    const br = f64x2.add(r2, r3), bi = f64x2.add(i2, i3);
-    // d = (z2 - z3) * (+i)
-    const dr = f64x2.sub(i3, i2), di = f64x2.sub(r2, r3);
-    const o0r = f64x2.add(ar, br), o1r = f64x2.add(cr, dr), o2r = f64x2.sub(ar, br), o3r = f64x2.sub(cr, dr);
-    const o0i = f64x2.add(ai, bi), o1i = f64x2.add(ci, di), o2i = f64x2.sub(ai, bi), o3i = f64x2.sub(ci, di);
+    // d = -i (z1 - z3) = (i1 - i3) + i (r3 - r1) forward; its negation backward.
+    const dr = forward ? f64x2.sub(i1, i3) : f64x2.sub(i3, i1);
+    const di = forward ? f64x2.sub(r3, r1) : f64x2.sub(r1, r3);
+    const diffR = f64x2.sub(ar, br), diffI = f64x2.sub(ai, bi);
+    const crossR = f64x2.add(cr, dr), crossI = f64x2.add(ci, di);
+    const o0r = f64x2.add(ar, br), o0i = f64x2.add(ai, bi);
+    const o1r = forward ? diffR : crossR, o1i = forward ? diffI : crossI;
+    const o2r = forward ? crossR : diffR, o2i = forward ? crossI : diffI;
+    const o3r = f64x2.sub(cr, dr), o3i = f64x2.sub(ci, di);
     v128.store(p, i64x2.shuffle(o0r, o1r, 0, 2));
     v128.store(p, i64x2.shuffle(o0i, o1i, 0, 2), 16);
     v128.store(p, i64x2.shuffle(o2r, o3r, 0, 2), 32);

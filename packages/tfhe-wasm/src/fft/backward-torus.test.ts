@@ -46,7 +46,7 @@ function bothConversions(n: number): { exact: BigUint64Array; fast: BigUint64Arr
 }
 
 describe('fftBackwardAddTorus', () => {
-  it.each([16, 32, 256, 2048, 4096, 8192])('adds the same product as the exact conversion to within 2^12 at N = %i', (n) => {
+  it.each([32, 64, 256, 2048, 4096, 8192])('adds the same product as the exact conversion to within 2^12 at N = %i', (n) => {
     const { exact, fast, start } = bothConversions(n);
     let worst = 0n;
     let moved = 0;
