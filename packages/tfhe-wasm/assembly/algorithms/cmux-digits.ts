@@ -1,4 +1,5 @@
 import { mulAdd, mulSub } from '../fft/fused-arithmetic';
+import { decompositionNextDigitsTwisted } from './decomposition';
 /**
  * The first step of a CMUX's external product in one pass over memory: the rotation difference
  * of one accumulator polynomial, its rounding to decomposition states, its first (least
@@ -9,9 +10,16 @@ import { mulAdd, mulSub } from '../fft/fused-arithmetic';
  *   state[x] = round(diff[x] / 2^(64 - beta*l))                     (decompositionInitStates)
  *   d[x]     = state[x] mod B, taken in [-B/2, B/2), and state[x] <- (state[x] - d[x]) / B
  *   fourier  = z_j = (d_j + i*d_(j+M)) * w^j                        (decompositionNextDigitsTwisted)
- * The carried states are written only when more levels remain (level > 1). It equals
- * rotationDifferenceToStates followed by decompositionNextDigitsTwisted, without writing and
- * reading back the N states in between.
+ * The carried states are written only when more levels remain (level > 1), for
+ * cmuxNextDigitsTwisted to take the next levels from. It equals rotationDifferenceToStates
+ * followed by decompositionNextDigitsTwisted, without writing and reading back the N states in
+ * between.
+ *
+ * NARROW_STATES: when beta*l <= 31 (every published set up to 7 bits) a state is below 2^31,
+ * so after the 64-bit difference and shift the rounding, digits and carried states run on
+ * i32x4, four coefficients an instruction instead of two, and the states are stored as u32
+ * (half the bytes); digits become doubles by one conversion instruction. The results are
+ * bit-identical to the 64-bit path; beta*l >= 32 keeps it.
  */
 export function rotationDifferenceDigitsTwisted(
   fourier: usize,
@@ -47,6 +55,37 @@ export function rotationDifferenceDigitsTwisted(
  * halves at fixed offsets with fixed signs (no per-pair tests, fewer live registers: 1.2x);
  * when b is odd the pair that straddles it goes through rotatedPair.
  */
+/** The largest beta*l whose decomposition states fit u32 lanes (see NARROW_STATES above). */
+const NARROW_MAX_BITS: i32 = 31;
+
+/**
+ * The next level's digits of states written by rotationDifferenceDigitsTwisted (u32 when
+ * beta*l <= 31, else u64 as decompositionNextDigitsTwisted takes them), twisted into
+ * `fourier`; the states are carried on in place.
+ */
+export function cmuxNextDigitsTwisted(fourier: usize, states: usize, polynomialSize: i32, baseLog: i32, level: i32, twiddles: usize): void {
+  if (baseLog * level > NARROW_MAX_BITS) decompositionNextDigitsTwisted(fourier, states, polynomialSize, baseLog, twiddles);
+  else if (baseLog == 15) nextDigitsNarrow(fourier, states, polynomialSize, 15, twiddles);
+  else nextDigitsNarrow(fourier, states, polynomialSize, baseLog, twiddles);
+}
+
+/** The u32-state version of decompositionNextDigitsTwisted: four coefficients of each half per iteration. */
+// @ts-ignore: decorator
+@inline
+function nextDigitsNarrow(fourier: usize, states: usize, polynomialSize: i32, baseLog: i32, twiddles: usize): void {
+  const half = <usize>polynomialSize << 1; // bytes of M u32 states
+  for (let q: usize = 0; q < half; q += 16) {
+    const lowState = v128.load(states + q);
+    const highState = v128.load(states + half + q);
+    const x = signedDigitNarrow(lowState, baseLog);
+    const y = signedDigitNarrow(highState, baseLog);
+    v128.store(states + q, carriedStateNarrow(lowState, baseLog));
+    v128.store(states + half + q, carriedStateNarrow(highState, baseLog));
+    // Coefficients x..x+3 (u32 byte q) are points x..x+3: pair-layout bytes 4q and 4q + 32.
+    twistQuad(fourier, x, y, q << 2, twiddles);
+  }
+}
+
 // @ts-ignore: decorator
 @inline
 function rotationDigitsTwisted(
@@ -70,13 +109,37 @@ function rotationDigitsTwisted(
   const straightSign = i64x2.splat(negate ? -1 : 0);
   const lowWraps = t <= m;
   const b = lowWraps ? t : t - m;
-  const below = <usize>(b & ~1) << 3;
-  const above = <usize>((b + 1) & ~1) << 3;
   // Source offsets from src + p (wrapping usize arithmetic: x - t may be negative).
   const straightLow = <usize>0 - sb;
   const wrappedLow = nb - sb;
   const straightHigh = mb - sb;
   const wrappedHigh = mb + nb - sb;
+  if (baseLog * level <= NARROW_MAX_BITS) {
+    // Quads of coefficients: the quad around b (up to two pairs, one may straddle) reads its
+    // pairs through rotatedPair.
+    const below4 = <usize>(b & ~3) << 3;
+    const above4 = <usize>((b + 3) & ~3) << 3;
+    if (lowWraps) {
+      quadsSegment(fourier, states, src, 0, below4, wrappedLow, wrapSign, straightHigh, straightSign, mb, baseLog, level, twiddles);
+    } else {
+      quadsSegment(fourier, states, src, 0, below4, wrappedLow, wrapSign, wrappedHigh, wrapSign, mb, baseLog, level, twiddles);
+    }
+    if (above4 != below4) {
+      const low0 = rotatedPair(src, below4, sb, nb, wrapSign, straightSign);
+      const low1 = rotatedPair(src, below4 + 16, sb, nb, wrapSign, straightSign);
+      const high0 = rotatedPair(src, below4 + mb, sb, nb, wrapSign, straightSign);
+      const high1 = rotatedPair(src, below4 + mb + 16, sb, nb, wrapSign, straightSign);
+      digitsQuad(fourier, states, src, below4, low0, low1, high0, high1, mb, baseLog, level, twiddles);
+    }
+    if (lowWraps) {
+      quadsSegment(fourier, states, src, above4, mb, straightLow, straightSign, straightHigh, straightSign, mb, baseLog, level, twiddles);
+    } else {
+      quadsSegment(fourier, states, src, above4, mb, wrappedLow, wrapSign, straightHigh, straightSign, mb, baseLog, level, twiddles);
+    }
+    return;
+  }
+  const below = <usize>(b & ~1) << 3;
+  const above = <usize>((b + 1) & ~1) << 3;
   if (lowWraps) {
     digitsSegment(fourier, states, src, 0, below, wrappedLow, wrapSign, straightHigh, straightSign, mb, baseLog, level, twiddles);
   } else {
@@ -144,7 +207,114 @@ function digitsPair(fourier: usize, states: usize, src: usize, p: usize, lowRot:
     v128.store(states + mb + p, i64x2.add(i64x2.shr_u(highState, baseLog), highCarry));
   }
   // Coefficients x, x + 1 (byte p) and x + M, x + M + 1 are points x, x + 1: pair-layout byte 2p.
-  const pb = p << 1;
+  twistPair(fourier, x, y, p << 1, twiddles);
+}
+
+/** digitsQuad over the coefficient bytes [from, to) of the low half (multiples of 32), the rotated sources at fixed offsets and signs. */
+// @ts-ignore: decorator
+@inline
+function quadsSegment(
+  fourier: usize,
+  states: usize,
+  src: usize,
+  from: usize,
+  to: usize,
+  lowOffset: usize,
+  lowSign: v128,
+  highOffset: usize,
+  highSign: v128,
+  mb: usize,
+  baseLog: i32,
+  level: i32,
+  twiddles: usize,
+): void {
+  for (let p = from; p < to; p += 32) {
+    const low0 = conditionalNegate(v128.load(src + p + lowOffset), lowSign);
+    const low1 = conditionalNegate(v128.load(src + p + lowOffset, 16), lowSign);
+    const high0 = conditionalNegate(v128.load(src + p + highOffset), highSign);
+    const high1 = conditionalNegate(v128.load(src + p + highOffset, 16), highSign);
+    digitsQuad(fourier, states, src, p, low0, low1, high0, high1, mb, baseLog, level, twiddles);
+  }
+}
+
+/**
+ * digitsPair for four coefficients x..x+3 (byte p, x a multiple of 4) and x+M..x+M+3 with
+ * u32 states (beta*l <= 31): the 64-bit differences are shifted so that a state and its
+ * rounding bit fit 32 bits, packed four to a vector, and finished on i32x4.
+ */
+// @ts-ignore: decorator
+@inline
+function digitsQuad(
+  fourier: usize,
+  states: usize,
+  src: usize,
+  p: usize,
+  low0: v128,
+  low1: v128,
+  high0: v128,
+  high1: v128,
+  mb: usize,
+  baseLog: i32,
+  level: i32,
+  twiddles: usize,
+): void {
+  const roundShift = 64 - baseLog * level;
+  const lowState = roundToStatesNarrow(i64x2.sub(low0, v128.load(src + p)), i64x2.sub(low1, v128.load(src + p, 16)), roundShift);
+  const highState = roundToStatesNarrow(i64x2.sub(high0, v128.load(src + mb + p)), i64x2.sub(high1, v128.load(src + mb + p, 16)), roundShift);
+  const x = signedDigitNarrow(lowState, baseLog);
+  const y = signedDigitNarrow(highState, baseLog);
+  if (level > 1) {
+    // u32 states: coefficient x at byte 4x, the high half from byte 4M = mb / 2.
+    v128.store(states + (p >> 1), carriedStateNarrow(lowState, baseLog));
+    v128.store(states + (mb >> 1) + (p >> 1), carriedStateNarrow(highState, baseLog));
+  }
+  twistQuad(fourier, x, y, p << 1, twiddles);
+}
+
+/**
+ * round(v / 2^shift) of four 64-bit values (two vectors) as u32 lanes, shift >= 33: v >> (shift - 1)
+ * keeps the state and its rounding bit in at most 32 bits, so only the low halves are kept.
+ */
+// @ts-ignore: decorator
+@inline
+function roundToStatesNarrow(v01: v128, v23: v128, shift: i32): v128 {
+  const t = i32x4.shuffle(i64x2.shr_u(v01, shift - 1), i64x2.shr_u(v23, shift - 1), 0, 2, 4, 6);
+  return i32x4.add(i32x4.shr_u(t, 1), v128.and(t, i32x4.splat(1)));
+}
+
+/** The least significant signed digits of four u32 states, in [-B/2, B/2), as i32 lanes. */
+// @ts-ignore: decorator
+@inline
+function signedDigitNarrow(state: v128, baseLog: i32): v128 {
+  const digit = v128.and(state, i32x4.splat((1 << baseLog) - 1));
+  return i32x4.sub(digit, i32x4.shl(i32x4.shr_u(digit, baseLog - 1), baseLog));
+}
+
+/** The states after their least significant digits: (state - digit) / B. */
+// @ts-ignore: decorator
+@inline
+function carriedStateNarrow(state: v128, baseLog: i32): v128 {
+  const digit = v128.and(state, i32x4.splat((1 << baseLog) - 1));
+  return i32x4.add(i32x4.shr_u(state, baseLog), i32x4.shr_u(digit, baseLog - 1));
+}
+
+/**
+ * z = (x + i y) * w for points x..x+3 from i32 digits (lanes 0..3 of x: real parts, of y:
+ * imaginary parts), written as two pairs at pair-layout byte pb and pb + 32.
+ */
+// @ts-ignore: decorator
+@inline
+function twistQuad(fourier: usize, x: v128, y: v128, pb: usize, twiddles: usize): void {
+  twistPair(fourier, f64x2.convert_low_i32x4_s(x), f64x2.convert_low_i32x4_s(y), pb, twiddles);
+  const xHigh = i32x4.shuffle(x, x, 2, 3, 2, 3);
+  const yHigh = i32x4.shuffle(y, y, 2, 3, 2, 3);
+  twistPair(fourier, f64x2.convert_low_i32x4_s(xHigh), f64x2.convert_low_i32x4_s(yHigh), pb + 32, twiddles);
+}
+
+/** z = (x + i y) * w for the pair of points at pair-layout byte pb. */
+// @ts-ignore: decorator
+@inline
+function twistPair(fourier: usize, x: v128, y: v128, pb: usize, twiddles: usize): void {
   const wr = v128.load(twiddles + pb);
   const wi = v128.load(twiddles + pb, 16);
   v128.store(fourier + pb, mulSub(x, wr, y, wi));

@@ -2,7 +2,7 @@ import { fftBackwardAddTorus, fourierMulAddColumns, fourierMulAddLevelTwoColumns
 import { fftForwardInPlace } from '../fft/complex-fft';
 import { ggswFourierPolynomialStride } from '../entities/sizes';
 import { decompositionInitStates, decompositionNextDigitsTwisted } from './decomposition';
-import { rotationDifferenceDigitsTwisted } from './cmux-digits';
+import { cmuxNextDigitsTwisted, rotationDifferenceDigitsTwisted } from './cmux-digits';
 
 /** Scratch bytes of externalProductAdd: states (k+1)N u64, then externalProductAddStates's. */
 export function externalProductScratchBytes(glweDimension: i32, polynomialSize: i32): usize {
@@ -117,8 +117,8 @@ export function externalProductAddRotation(
         rotationDifferenceDigitsTwisted(digitsFourier, states, acc, polynomialSize, power, baseLog, level, twiddles);
         rotationDifferenceDigitsTwisted(secondDigits, states + nb, acc + nb, polynomialSize, power, baseLog, level, twiddles);
       } else {
-        decompositionNextDigitsTwisted(digitsFourier, states, polynomialSize, baseLog, twiddles);
-        decompositionNextDigitsTwisted(secondDigits, states + nb, polynomialSize, baseLog, twiddles);
+        cmuxNextDigitsTwisted(digitsFourier, states, polynomialSize, baseLog, level, twiddles);
+        cmuxNextDigitsTwisted(secondDigits, states + nb, polynomialSize, baseLog, level, twiddles);
       }
       fftForwardInPlace(digitsFourier, polynomialSize >> 1, twiddles);
       fftForwardInPlace(secondDigits, polynomialSize >> 1, twiddles);
@@ -136,7 +136,7 @@ export function externalProductAddRotation(
       if (j == level) {
         rotationDifferenceDigitsTwisted(digitsFourier, rowStates, acc + <usize>r * nb, polynomialSize, power, baseLog, level, twiddles);
       } else {
-        decompositionNextDigitsTwisted(digitsFourier, rowStates, polynomialSize, baseLog, twiddles);
+        cmuxNextDigitsTwisted(digitsFourier, rowStates, polynomialSize, baseLog, level, twiddles);
       }
       digitProductAccumulate(accumulators, digitsFourier, levelRows + <usize>r * rowBytes, stride, polynomialSize, k1, j == level && r == 0, twiddles);
     }

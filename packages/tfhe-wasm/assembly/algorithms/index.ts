@@ -1,5 +1,5 @@
 export { decompositionInitState, decompositionInitStates, decompositionNextDigitsF64, decompositionNextDigitsTwisted } from './decomposition';
-export { rotationDifferenceDigitsTwisted } from './cmux-digits';
+export { cmuxNextDigitsTwisted, rotationDifferenceDigitsTwisted } from './cmux-digits';
 export { polynomialMulByMonomial, rotationDifferenceToStates, exactProductScratchBytes, glweMaskKeyProductAddExact } from './polynomial';
 export { lweMaskKeyDot, lweEncrypt, lweDecryptPhase } from './lwe-encryption';
 export {

@@ -1,8 +1,7 @@
 import { fftForwardInPlace } from '../fft/complex-fft';
 import { fftBackwardAddTorus, fourierMulAddColumns, fourierMulAddLevelOneColumn, fourierMulColumns } from '../fft/negacyclic-fft';
 import { ggswFourierBytes, ggswFourierPolynomialStride, keyswitchKeyRowWords } from '../entities/sizes';
-import { rotationDifferenceDigitsTwisted } from './cmux-digits';
-import { decompositionNextDigitsTwisted } from './decomposition';
+import { cmuxNextDigitsTwisted, rotationDifferenceDigitsTwisted } from './cmux-digits';
 import { keyswitchAccumulate } from './keyswitch';
 import { modulusSwitchCentered } from './modulus-switch';
 import { prepareAccumulatorRows } from './programmable-bootstrap';
@@ -206,7 +205,7 @@ function splitCmuxDigits(part: i32, digits: usize, states: usize, acc: usize, po
     for (let j = level; j >= 1; j--) {
       const fourier = digits + <usize>((j - 1) * k1 + r) * nb;
       if (j == level) rotationDifferenceDigitsTwisted(fourier, rowStates, acc + <usize>r * nb, polynomialSize, power, baseLog, level, twiddles);
-      else decompositionNextDigitsTwisted(fourier, rowStates, polynomialSize, baseLog, twiddles);
+      else cmuxNextDigitsTwisted(fourier, rowStates, polynomialSize, baseLog, level, twiddles);
       fftForwardInPlace(fourier, polynomialSize >> 1, twiddles);
     }
   }

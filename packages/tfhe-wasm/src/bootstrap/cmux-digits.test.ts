@@ -6,6 +6,7 @@ import { deterministicTestValues } from '../testing/deterministic-values.js';
 interface CmuxDigitKernels {
   rotationDifferenceToStates(dst: number, src: number, polynomialSize: number, power: number, baseLog: number, level: number): void;
   decompositionNextDigitsTwisted(fourier: number, states: number, polynomialSize: number, baseLog: number, twiddles: number): void;
+  cmuxNextDigitsTwisted(fourier: number, states: number, polynomialSize: number, baseLog: number, level: number, twiddles: number): void;
   rotationDifferenceDigitsTwisted(
     fourier: number,
     states: number,
@@ -37,6 +38,10 @@ describe('rotationDifferenceDigitsTwisted', () => {
     [11, 3],
     [4, 3],
     [20, 1],
+    [16, 2],
+    [31, 1],
+    [8, 4],
+    [10, 3],
   ])('equals the rotation difference, rounding, first digit and twist done apart (base 2^%i, %i levels)', (baseLog, level) => {
     const { allocator } = tfhe;
     const values = deterministicTestValues(`cmux-digits-${baseLog}-${level}`);
@@ -51,9 +56,20 @@ describe('rotationDifferenceDigitsTwisted', () => {
       const f64 = (ptr: number): number[] => Array.from(new Float64Array(tfhe.memory.buffer, ptr, N));
       const u64 = (ptr: number): bigint[] => Array.from(new BigUint64Array(tfhe.memory.buffer, ptr, N));
       expect({ power, fourier: f64(fourierFused!) }).toEqual({ power, fourier: f64(fourierApart!) });
-      // The carried states matter only when more levels remain (the fused kernel skips them at l = 1).
-      if (level > 1) expect({ power, states: u64(statesFused!) }).toEqual({ power, states: u64(statesApart!) });
       if (power !== 0) expect(f64(fourierFused!).some((x) => x !== 0)).toBe(true);
+      // The carried states matter only when more levels remain (the fused kernel skips them at
+      // l = 1); they are u32 when base * level <= 31, else u64, and every later level's digits
+      // taken from them must equal the unfused ones.
+      if (level > 1) {
+        const narrow = baseLog * level <= 31;
+        const fusedStates = narrow ? Array.from(new Uint32Array(tfhe.memory.buffer, statesFused!, N), BigInt) : u64(statesFused!);
+        expect({ power, states: fusedStates }).toEqual({ power, states: u64(statesApart!) });
+        for (let j = level - 1; j >= 1; j--) {
+          tfhe.decompositionNextDigitsTwisted(fourierApart!, statesApart!, N, baseLog, tw);
+          tfhe.cmuxNextDigitsTwisted(fourierFused!, statesFused!, N, baseLog, level, tw);
+          expect({ power, j, fourier: f64(fourierFused!) }).toEqual({ power, j, fourier: f64(fourierApart!) });
+        }
+      }
     }
     for (const p of [tw, src, statesApart, fourierApart, statesFused, fourierFused]) allocator.release(p!);
   });
