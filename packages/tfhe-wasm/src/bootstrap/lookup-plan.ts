@@ -133,8 +133,9 @@ export function runLookupPlan(tfhe: TfheExports, plan: LookupPlan): LweCiphertex
 /**
  * Runs a plan on the workers of `pool`. With at least two workers per lookup (a small batch on
  * a larger pool), each lookup runs split over two workers (latency: keyswitchThenBootstrapSplit);
- * otherwise every worker takes one scratch region and a contiguous equal share of the jobs
- * (bootstraps cost the same, so equal shares balance) and pairs the lookups of its share.
+ * otherwise every worker takes one scratch region and draws jobs (pairs of lookups, or single
+ * ones when there are no more lookups than workers) from a shared counter until none is left,
+ * so a core slowed down by the host does less of the batch instead of delaying it.
  */
 export function runLookupPlanInPool(tfhe: TfheExports, plan: LookupPlan, pool: WorkerPool): Promise<LweCiphertext[]> {
   return settled(tfhe, plan, async (scratch) => {
@@ -150,10 +151,18 @@ export function runLookupPlanInPool(tfhe: TfheExports, plan: LookupPlan, pool: W
       await pool.runCalls(lists);
       return plan.outputs;
     }
-    const workers = Math.min(pool.size, count);
+    if (count === 0) return plan.outputs;
+    // Jobs of two lookups (a paired kernel call) when there are more lookups than workers,
+    // else of one; workers take jobs from a shared counter (WorkerPool.runQueue).
+    const perJob = count > pool.size ? 2 : 1;
+    const jobCount = Math.ceil(count / perJob);
+    const workers = Math.min(pool.size, jobCount);
     const regions = Array.from({ length: workers }, () => scratch());
-    const share = Math.ceil(count / Math.max(workers, 1));
-    await pool.runCalls(regions.map((region, w) => plan.calls(Math.min(w * share, count), Math.min((w + 1) * share, count), region)));
+    const counter = scratch(4);
+    Atomics.store(new Int32Array(tfhe.memory.buffer, counter, 1), 0, 0);
+    await pool.runQueue(jobCount, workers, counter, (w) =>
+      Array.from({ length: jobCount }, (_, j) => plan.calls(j * perJob, Math.min((j + 1) * perJob, count), regions[w]!)),
+    );
     return plan.outputs;
   });
 }

@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ClientKey } from '../client-key.js';
 import type { EvaluationKeys } from '../evaluation-keys.js';
 import { TOY_PARAMETERS_INSECURE as TOY } from '../testing/toy-parameters.js';
-import { initTfhe } from '../wasm-module.js';
+import { initTfhe, type TfheExports } from '../wasm-module.js';
 import { WorkerPool, WorkerPoolError } from './worker-pool.js';
 
 let key: ClientKey;
 let evk: EvaluationKeys;
 let pool: WorkerPool;
+let tfhe: TfheExports;
 beforeAll(async () => {
-  await initTfhe({ threads: true });
+  tfhe = await initTfhe({ threads: true });
   key = ClientKey.generate(TOY);
   evk = key.evaluationKeys();
   pool = await WorkerPool.create({ poolSize: 2 });
@@ -38,6 +39,28 @@ describe('the worker pool on one shared memory', () => {
     expect(pooled.map((c) => key.decrypt(c))).toEqual([1, 7, 5]);
     expect(local.map((c) => key.decrypt(c))).toEqual([1, 7, 5]);
     for (const c of [...cts, ...pooled, ...local]) c.dispose();
+  });
+
+  it('runs every queued job exactly once, whichever worker takes it', async () => {
+    const jobCount = 301;
+    const counts = tfhe.allocator.alloc(jobCount * 8);
+    const one = tfhe.allocator.alloc(8);
+    const counter = tfhe.allocator.alloc(4);
+    new BigUint64Array(tfhe.memory.buffer, counts, jobCount).fill(0n);
+    new BigUint64Array(tfhe.memory.buffer, one, 1)[0] = 1n;
+    new Int32Array(tfhe.memory.buffer, counter, 1)[0] = 0;
+    // Job j adds 1 to word j; a job run twice or skipped leaves a word at 2 or 0.
+    const jobs = Array.from({ length: jobCount }, (_, j) => [{ kernel: 'lweAddAssign', args: [counts + 8 * j, one, 1] }]);
+    await pool.runQueue(jobCount, 2, counter, () => jobs);
+    expect(Array.from(new BigUint64Array(tfhe.memory.buffer, counts, jobCount))).toEqual(Array(jobCount).fill(1n));
+    // Both workers took jobs and stopped at the first index past the end.
+    expect(new Int32Array(tfhe.memory.buffer, counter, 1)[0]).toBe(jobCount + 2);
+    for (const p of [counts, one, counter]) tfhe.allocator.release(p);
+  });
+
+  it('rejects a queue with more workers than the pool or mismatched job lists', async () => {
+    await expect(pool.runQueue(1, 3, 0, () => [[]])).rejects.toThrow(/3 queue workers for a pool of 2/);
+    await expect(pool.runQueue(2, 2, 0, () => [[]])).rejects.toThrow(/was given 1 jobs, not 2/);
   });
 
   it('refuses work after terminate() and bad pool sizes', async () => {

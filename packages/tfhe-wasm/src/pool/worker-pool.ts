@@ -85,27 +85,49 @@ export class WorkerPool {
     if (calls.length > this.workers.length) {
       throw new WorkerPoolError(`${calls.length} call lists for ${this.workers.length} workers`);
     }
+    await Promise.all(calls.map((list, w) => (list.length === 0 ? Promise.resolve() : this.post(w, { type: 'run', calls: list }))));
+  }
+
+  /**
+   * Runs `jobCount` jobs on the first `workers` workers, which take them one at a time from a
+   * shared counter (the i32 at byte `counter` of the shared memory, zero on entry) until none
+   * is left: a worker that the machine slows down takes fewer jobs instead of holding the
+   * batch up, as an equal static share would. `jobsOf(w)` lists every job as worker w runs it
+   * (the same jobs, with that worker's own scratch). Resolves when every worker is done.
+   */
+  async runQueue(jobCount: number, workers: number, counter: number, jobsOf: (worker: number) => KernelCall[][]): Promise<void> {
+    if (this.terminated) throw new WorkerPoolError('the worker pool was terminated');
+    if (!Number.isInteger(workers) || workers < 1 || workers > this.workers.length) {
+      throw new WorkerPoolError(`${workers} queue workers for a pool of ${this.workers.length}`);
+    }
+    if (jobCount === 0) return;
     await Promise.all(
-      calls.map((list, w) => {
-        if (list.length === 0) return Promise.resolve();
-        const id = this.nextId++;
-        return new Promise<void>((resolve, reject) => {
-          const worker = this.workers[w]!;
-          worker.busy(true);
-          this.pending.set(id, {
-            resolve: () => {
-              worker.busy(false);
-              resolve();
-            },
-            reject: (error) => {
-              worker.busy(false);
-              reject(error);
-            },
-          });
-          worker.post({ type: 'run', id, calls: list });
-        });
+      Array.from({ length: workers }, (_, w) => {
+        const jobs = jobsOf(w);
+        if (jobs.length !== jobCount) throw new WorkerPoolError(`worker ${w} was given ${jobs.length} jobs, not ${jobCount}`);
+        return this.post(w, { type: 'drain', counter, jobs });
       }),
     );
+  }
+
+  /** Posts one message of work to worker w; resolves when it replies done. */
+  private post(w: number, work: Record<string, unknown>): Promise<void> {
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      const worker = this.workers[w]!;
+      worker.busy(true);
+      this.pending.set(id, {
+        resolve: () => {
+          worker.busy(false);
+          resolve();
+        },
+        reject: (error) => {
+          worker.busy(false);
+          reject(error);
+        },
+      });
+      worker.post({ ...work, id });
+    });
   }
 
   /** Stops every worker; pending runs reject. */
