@@ -114,50 +114,35 @@ function rotationDigitsTwisted(
   const wrappedLow = nb - sb;
   const straightHigh = mb - sb;
   const wrappedHigh = mb + nb - sb;
-  if (baseLog * level <= NARROW_MAX_BITS) {
-    // Quads of coefficients: the quad around b (up to two pairs, one may straddle) reads its
-    // pairs through rotatedPair.
-    const below4 = <usize>(b & ~3) << 3;
-    const above4 = <usize>((b + 3) & ~3) << 3;
-    if (lowWraps) {
-      quadsSegment(fourier, states, src, 0, below4, wrappedLow, wrapSign, straightHigh, straightSign, mb, baseLog, level, twiddles);
-    } else {
-      quadsSegment(fourier, states, src, 0, below4, wrappedLow, wrapSign, wrappedHigh, wrapSign, mb, baseLog, level, twiddles);
-    }
-    if (above4 != below4) {
-      const low0 = rotatedPair(src, below4, sb, nb, wrapSign, straightSign);
-      const low1 = rotatedPair(src, below4 + 16, sb, nb, wrapSign, straightSign);
-      const high0 = rotatedPair(src, below4 + mb, sb, nb, wrapSign, straightSign);
-      const high1 = rotatedPair(src, below4 + mb + 16, sb, nb, wrapSign, straightSign);
-      digitsQuad(fourier, states, src, below4, low0, low1, high0, high1, mb, baseLog, level, twiddles);
-    }
-    if (lowWraps) {
-      quadsSegment(fourier, states, src, above4, mb, straightLow, straightSign, straightHigh, straightSign, mb, baseLog, level, twiddles);
-    } else {
-      quadsSegment(fourier, states, src, above4, mb, wrappedLow, wrapSign, straightHigh, straightSign, mb, baseLog, level, twiddles);
-    }
-    return;
-  }
-  const below = <usize>(b & ~1) << 3;
-  const above = <usize>((b + 1) & ~1) << 3;
-  if (lowWraps) {
-    digitsSegment(fourier, states, src, 0, below, wrappedLow, wrapSign, straightHigh, straightSign, mb, baseLog, level, twiddles);
-  } else {
-    digitsSegment(fourier, states, src, 0, below, wrappedLow, wrapSign, wrappedHigh, wrapSign, mb, baseLog, level, twiddles);
-  }
+  // Steps of four coefficients on u32 lanes (NARROW_STATES) or of two on u64 lanes; the step
+  // around b (it may straddle it) reads its pairs through rotatedPair.
+  const narrow = baseLog * level <= NARROW_MAX_BITS;
+  const align = narrow ? 3 : 1;
+  const below = <usize>(b & ~align) << 3;
+  const above = <usize>((b + align) & ~align) << 3;
+  const firstHigh = lowWraps ? straightHigh : wrappedHigh;
+  const firstHighSign = lowWraps ? straightSign : wrapSign;
+  const secondLow = lowWraps ? straightLow : wrappedLow;
+  const secondLowSign = lowWraps ? straightSign : wrapSign;
+  digitsSegment(fourier, states, src, 0, below, wrappedLow, wrapSign, firstHigh, firstHighSign, mb, baseLog, level, twiddles, narrow);
   if (above != below) {
-    const lowRot = rotatedPair(src, below, sb, nb, wrapSign, straightSign);
-    const highRot = rotatedPair(src, below + mb, sb, nb, wrapSign, straightSign);
-    digitsPair(fourier, states, src, below, lowRot, highRot, mb, baseLog, level, twiddles);
+    const low0 = rotatedPair(src, below, sb, nb, wrapSign, straightSign);
+    const high0 = rotatedPair(src, below + mb, sb, nb, wrapSign, straightSign);
+    if (narrow) {
+      const low1 = rotatedPair(src, below + 16, sb, nb, wrapSign, straightSign);
+      const high1 = rotatedPair(src, below + mb + 16, sb, nb, wrapSign, straightSign);
+      digitsQuad(fourier, states, src, below, low0, low1, high0, high1, mb, baseLog, level, twiddles);
+    } else {
+      digitsPair(fourier, states, src, below, low0, high0, mb, baseLog, level, twiddles);
+    }
   }
-  if (lowWraps) {
-    digitsSegment(fourier, states, src, above, mb, straightLow, straightSign, straightHigh, straightSign, mb, baseLog, level, twiddles);
-  } else {
-    digitsSegment(fourier, states, src, above, mb, wrappedLow, wrapSign, straightHigh, straightSign, mb, baseLog, level, twiddles);
-  }
+  digitsSegment(fourier, states, src, above, mb, secondLow, secondLowSign, straightHigh, straightSign, mb, baseLog, level, twiddles, narrow);
 }
 
-/** digitsPair over the coefficient bytes [from, to) of the low half, the rotated sources at fixed offsets and signs. */
+/**
+ * The digit step over the coefficient bytes [from, to) of the low half, the rotated sources at
+ * fixed offsets and signs: digitsQuad (narrow, from and to multiples of 32) or digitsPair.
+ */
 // @ts-ignore: decorator
 @inline
 function digitsSegment(
@@ -174,11 +159,18 @@ function digitsSegment(
   baseLog: i32,
   level: i32,
   twiddles: usize,
+  narrow: bool,
 ): void {
-  for (let p = from; p < to; p += 16) {
-    const lowRot = conditionalNegate(v128.load(src + p + lowOffset), lowSign);
-    const highRot = conditionalNegate(v128.load(src + p + highOffset), highSign);
-    digitsPair(fourier, states, src, p, lowRot, highRot, mb, baseLog, level, twiddles);
+  for (let p = from; p < to; p += narrow ? 32 : 16) {
+    const low0 = conditionalNegate(v128.load(src + p + lowOffset), lowSign);
+    const high0 = conditionalNegate(v128.load(src + p + highOffset), highSign);
+    if (narrow) {
+      const low1 = conditionalNegate(v128.load(src + p + lowOffset, 16), lowSign);
+      const high1 = conditionalNegate(v128.load(src + p + highOffset, 16), highSign);
+      digitsQuad(fourier, states, src, p, low0, low1, high0, high1, mb, baseLog, level, twiddles);
+    } else {
+      digitsPair(fourier, states, src, p, low0, high0, mb, baseLog, level, twiddles);
+    }
   }
 }
 
@@ -208,33 +200,6 @@ function digitsPair(fourier: usize, states: usize, src: usize, p: usize, lowRot:
   }
   // Coefficients x, x + 1 (byte p) and x + M, x + M + 1 are points x, x + 1: pair-layout byte 2p.
   twistPair(fourier, x, y, p << 1, twiddles);
-}
-
-/** digitsQuad over the coefficient bytes [from, to) of the low half (multiples of 32), the rotated sources at fixed offsets and signs. */
-// @ts-ignore: decorator
-@inline
-function quadsSegment(
-  fourier: usize,
-  states: usize,
-  src: usize,
-  from: usize,
-  to: usize,
-  lowOffset: usize,
-  lowSign: v128,
-  highOffset: usize,
-  highSign: v128,
-  mb: usize,
-  baseLog: i32,
-  level: i32,
-  twiddles: usize,
-): void {
-  for (let p = from; p < to; p += 32) {
-    const low0 = conditionalNegate(v128.load(src + p + lowOffset), lowSign);
-    const low1 = conditionalNegate(v128.load(src + p + lowOffset, 16), lowSign);
-    const high0 = conditionalNegate(v128.load(src + p + highOffset), highSign);
-    const high1 = conditionalNegate(v128.load(src + p + highOffset, 16), highSign);
-    digitsQuad(fourier, states, src, p, low0, low1, high0, high1, mb, baseLog, level, twiddles);
-  }
 }
 
 /**
