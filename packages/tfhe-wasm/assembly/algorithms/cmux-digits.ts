@@ -77,10 +77,14 @@ function nextDigitsNarrow(fourier: usize, states: usize, polynomialSize: i32, ba
   for (let q: usize = 0; q < half; q += 16) {
     const lowState = v128.load(states + q);
     const highState = v128.load(states + half + q);
-    const x = signedDigitNarrow(lowState, baseLog);
-    const y = signedDigitNarrow(highState, baseLog);
-    v128.store(states + q, carriedStateNarrow(lowState, baseLog));
-    v128.store(states + half + q, carriedStateNarrow(highState, baseLog));
+    const lowDigit = digitNarrow(lowState, baseLog);
+    const highDigit = digitNarrow(highState, baseLog);
+    const lowCarry = i32x4.shr_u(lowDigit, baseLog - 1);
+    const highCarry = i32x4.shr_u(highDigit, baseLog - 1);
+    const x = signedDigitNarrow(lowDigit, lowCarry, baseLog);
+    const y = signedDigitNarrow(highDigit, highCarry, baseLog);
+    v128.store(states + q, carriedStateNarrow(lowState, lowCarry, baseLog));
+    v128.store(states + half + q, carriedStateNarrow(highState, highCarry, baseLog));
     // Coefficients x..x+3 (u32 byte q) are points x..x+3: pair-layout bytes 4q and 4q + 32.
     twistQuad(fourier, x, y, q << 2, twiddles);
   }
@@ -226,12 +230,16 @@ function digitsQuad(
   const roundShift = 64 - baseLog * level;
   const lowState = roundToStatesNarrow(i64x2.sub(low0, v128.load(src + p)), i64x2.sub(low1, v128.load(src + p, 16)), roundShift);
   const highState = roundToStatesNarrow(i64x2.sub(high0, v128.load(src + mb + p)), i64x2.sub(high1, v128.load(src + mb + p, 16)), roundShift);
-  const x = signedDigitNarrow(lowState, baseLog);
-  const y = signedDigitNarrow(highState, baseLog);
+  const lowDigit = digitNarrow(lowState, baseLog);
+  const highDigit = digitNarrow(highState, baseLog);
+  const lowCarry = i32x4.shr_u(lowDigit, baseLog - 1);
+  const highCarry = i32x4.shr_u(highDigit, baseLog - 1);
+  const x = signedDigitNarrow(lowDigit, lowCarry, baseLog);
+  const y = signedDigitNarrow(highDigit, highCarry, baseLog);
   if (level > 1) {
     // u32 states: coefficient x at byte 4x, the high half from byte 4M = mb / 2.
-    v128.store(states + (p >> 1), carriedStateNarrow(lowState, baseLog));
-    v128.store(states + (mb >> 1) + (p >> 1), carriedStateNarrow(highState, baseLog));
+    v128.store(states + (p >> 1), carriedStateNarrow(lowState, lowCarry, baseLog));
+    v128.store(states + (mb >> 1) + (p >> 1), carriedStateNarrow(highState, highCarry, baseLog));
   }
   twistQuad(fourier, x, y, p << 1, twiddles);
 }
@@ -247,20 +255,25 @@ function roundToStatesNarrow(v01: v128, v23: v128, shift: i32): v128 {
   return i32x4.add(i32x4.shr_u(t, 1), v128.and(t, i32x4.splat(1)));
 }
 
-/** The least significant signed digits of four u32 states, in [-B/2, B/2), as i32 lanes. */
+/** The least significant digits of four u32 states, state mod B in [0, B); the carry is digit >> (beta - 1). */
 // @ts-ignore: decorator
 @inline
-function signedDigitNarrow(state: v128, baseLog: i32): v128 {
-  const digit = v128.and(state, i32x4.splat((1 << baseLog) - 1));
-  return i32x4.sub(digit, i32x4.shl(i32x4.shr_u(digit, baseLog - 1), baseLog));
+function digitNarrow(state: v128, baseLog: i32): v128 {
+  return v128.and(state, i32x4.splat((1 << baseLog) - 1));
 }
 
-/** The states after their least significant digits: (state - digit) / B. */
+/** The signed digits in [-B/2, B/2) as i32 lanes: a digit >= B/2 (carry 1) becomes digit - B. */
 // @ts-ignore: decorator
 @inline
-function carriedStateNarrow(state: v128, baseLog: i32): v128 {
-  const digit = v128.and(state, i32x4.splat((1 << baseLog) - 1));
-  return i32x4.add(i32x4.shr_u(state, baseLog), i32x4.shr_u(digit, baseLog - 1));
+function signedDigitNarrow(digit: v128, carry: v128, baseLog: i32): v128 {
+  return i32x4.sub(digit, i32x4.shl(carry, baseLog));
+}
+
+/** The states after their least significant digits: (state - digit) / B = state / B + carry. */
+// @ts-ignore: decorator
+@inline
+function carriedStateNarrow(state: v128, carry: v128, baseLog: i32): v128 {
+  return i32x4.add(i32x4.shr_u(state, baseLog), carry);
 }
 
 /**
